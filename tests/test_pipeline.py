@@ -211,6 +211,129 @@ def test_read_units_without_segmenting_gives_the_pairs_as_read() -> None:
     assert units[0].number == 34 and units[0].source.startswith("Calls on the Commission")
 
 
+def test_one_input_named_alone_is_read_as_that_input(tmp_path: Path) -> None:
+    """A script naming one file or folder, ``build("samples/", "memory.tmx")``, had each
+    character of the name taken for an input ("s: no such file or directory"), and a
+    ``Path`` was "not iterable": it is the one input now, as in a list. A bad output
+    format of ``export_pairs`` is a ValueError, as a bad option is (it was a KeyError)."""
+    from tmx_export.check.run import CheckOptions, check
+    from tmx_export.pipeline import export_pairs
+
+    expected = [(u.tuid, u.source, u.target) for u in read_units([SEED])[0]]
+    for alone in (str(SEED), SEED, str(SEED.parent / "europarl")):
+        units, _ = read_units(alone)
+        if alone == str(SEED.parent / "europarl"):
+            assert {u.file for u in units} >= {str(DATA / "europarl" / "ep-00-01-21.en.txt")}
+        else:
+            assert [(u.tuid, u.source, u.target) for u in units] == expected
+    assert build(str(SEED), tmp_path / "seed.tmx").units_written == len(expected)
+    assert check(SEED, CheckOptions(jobs=1), lambda finding: None).units == len(expected)
+    export_pairs(SEED, tmp_path / "pairs.jsonl")
+    assert len((tmp_path / "pairs.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    with pytest.raises(ValueError, match="unknown output format 'xml'; expected one of "
+                                         "jsonl, tsv"):
+        export_pairs([SEED], tmp_path / "pairs.xml", output_format="xml")
+
+
+def test_two_builds_at_once_in_two_threads_each_put_their_memory_in_place(
+        tmp_path: Path) -> None:
+    """A web service building two uploads at once: the open outputs were one list for the
+    process, so the build that ended first handed its TMX to the other thread's, returned
+    before its file was there, and lost it when the other failed. Each thread's outputs
+    are its own now."""
+    import threading
+
+    reading, failing = threading.Event(), threading.Event()
+    failed: list[BaseException] = []
+
+    def held(name: str, size: int) -> None:  # the other build, stopped mid-run, then failing
+        reading.set()
+        failing.wait(30)
+        raise InputError(name, "the upload was cut short")
+
+    def other() -> None:
+        try:
+            build([DATA / "europarl"], tmp_path / "other.tmx", progress=held)
+        except InputError as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    try:
+        assert reading.wait(30)
+        summary = build([SEED], tmp_path / "seed.tmx")
+        assert (tmp_path / "seed.tmx").exists() and summary.units_written == 2
+    finally:
+        failing.set()
+        thread.join(30)
+    assert failed and not (tmp_path / "other.tmx").exists()
+    assert len(tmx_units(tmp_path / "seed.tmx")) == 2
+
+
+def test_a_new_standard_input_replaces_the_copy_of_the_one_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A service handing each upload to ``read_units(["-"])`` as its standard input kept a
+    private copy of every upload in the temporary directory until it exited (three uploads
+    of the seed dump, three copies): a new standard input's copy replaces the one before."""
+    import io
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    upload = SEED.read_bytes()
+    for _ in range(3):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(upload), encoding="utf-8"))
+        units, _rejects = read_units(["-"])
+        assert len(units) == 2
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith("tmx-export-stdin-")]) == 1
+
+
+def test_terms_and_a_multilingual_build_take_one_input_named_alone(tmp_path: Path) -> None:
+    """``terms("minutes.txt", options)`` and ``build_multilingual("memory.tmx", ...)`` read
+    the characters of the name as inputs, as ``build`` did: one input named alone is that
+    input (the DGT-TM memory in three of its languages here)."""
+    from tmx_export.model import MultilingualOptions, TermsOptions
+    from tmx_export.multilingual import build_multilingual
+    from tmx_export.terms.run import terms
+
+    found = [(p.source_term, p.target_term) for p in terms(str(SEED), TermsOptions())]
+    assert found == [(p.source_term, p.target_term) for p in terms([SEED], TermsOptions())]
+    assert ("cluster", "conglomérat") in found
+    memory = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    summary = build_multilingual(memory, tmp_path / "three.tmx",
+                                 MultilingualOptions(langs=("en-GB", "fr-FR", "de-DE")))
+    assert summary.units_written == 19
+
+
+def test_options_given_as_lists_are_the_frozen_fields_they_are(tmp_path: Path) -> None:
+    """A script passes lists: a glossary's rows as ``csv`` reads them, the checks to run.
+    ``BuildOptions(glossary=rows)`` was "unhashable type: 'list'" deep in the build (the
+    keyword ``glossary=`` was made a tuple, the dataclass field not),
+    ``CheckOptions(checks=["spacing"])`` "unsupported operand type(s) for &", and
+    ``CheckOptions(accept=Path(...))`` "Value after * must be an iterable". Each is the
+    tuple or frozen set its field is, so the options hash and compare."""
+    import csv
+
+    from tmx_export.check.run import CheckOptions, check
+    from tmx_export.model import BuildOptions, CleanOptions
+
+    with (DATA / "check_glossary_en_fr.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if not row[0].startswith("#")]
+    rows = [*rows[1:], ["cluster", "conglomérat"]]
+    as_lists = BuildOptions(glossary=rows, claimed_langs=["en-GB", "fr-FR"],
+                            rejects_path=tmp_path / "rejects.tsv")
+    as_tuples = BuildOptions(glossary=tuple(map(tuple, rows)), claimed_langs=("en-GB", "fr-FR"),
+                             rejects_path=str(tmp_path / "rejects.tsv"))
+    assert as_lists == as_tuples and hash(as_lists) == hash(as_tuples)
+    summary = build([SEED], tmp_path / "seed.tmx", as_lists)
+    assert summary.units_written == 2 and summary.rejects_path == str(tmp_path / "rejects.tsv")
+    assert CleanOptions(rules=["length-ratio"]) == CleanOptions(rules=frozenset({"length-ratio"}))
+    options = CheckOptions(checks=["spacing", "punctuation"], accept=tmp_path / "none.tsv",
+                           jobs=1)
+    assert options.checks == frozenset({"spacing", "punctuation"})
+    assert options.accept == (str(tmp_path / "none.tsv"),) and hash(options)
+    assert check([SEED], CheckOptions(checks=["spacing"], jobs=1), lambda f: None).units == 2
+
+
 def test_unknown_segment_mode_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="segment mode"):
         build([SEED], tmp_path / "out.tmx", segment="word")

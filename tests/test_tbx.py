@@ -522,10 +522,10 @@ def _glossary_pairs() -> list[tuple[str, str]]:
     return [tuple(line.split("\t")) for line in lines[4:]]  # type: ignore[misc]
 
 
-def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, capsys):
+def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path):
     """A section's name, a totals row and a note below the table, as a spreadsheet saves
     them (padded with delimiters), refused the whole glossary ("expected a source term and
-    a target term"), and "Total:,10" was a term pair: they are notes, said on stderr."""
+    a target term"), and "Total:,10" was a term pair: they are notes, said to ``say``."""
     from tmx_export.check.terms import load_terms
 
     pairs = _glossary_pairs()[:10]
@@ -535,10 +535,12 @@ def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, 
         writer.writerows([["English", "French"], ["Funds", ""], *pairs[:5],
                           ["Policies", ""], *pairs[5:], ["Total:", "10"],
                           ["Source: benchmark glossary (2019)"]])
-    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
-    assert capsys.readouterr().err == (
+    said: list[str] = []
+    assert [(e.source, e.target)
+            for e in read_glossary(path, "en-GB", "fr-FR", say=said.append)] == pairs
+    assert said == [
         f"{path}: 4 rows read as notes, not term pairs (one cell, or a term with no letter): "
-        "line 2 'Funds', line 8 'Policies', line 14 'Total: | 10' and 1 more\n")
+        "line 2 'Funds', line 8 'Policies', line 14 'Total: | 10' and 1 more"]
     assert len(load_terms(path, "en-GB", "fr-FR")) == 10
     # a row with a side empty beside other cells (a status, a definition) is still refused
     path.write_text("en,fr,status\nhigh seas,haute mer,approved\nvalue chain,,approved\n",
@@ -548,7 +550,7 @@ def test_notes_and_totals_among_a_glossarys_rows_are_said_not_refused(tmp_path, 
 
 
 
-def test_a_total_below_a_tsv_glossary_typed_without_its_tab_is_a_note(tmp_path, capsys):
+def test_a_total_below_a_tsv_glossary_typed_without_its_tab_is_a_note(tmp_path):
     """A glossary typed in a text editor, tab-separated, its last line a total of one cell
     ("Total: 3 terms", as the README gives for a note): the delimiter was taken to be a
     comma, every row one cell, and `check` refused the glossary at its header ("g.tsv:1:
@@ -562,10 +564,11 @@ def test_a_total_below_a_tsv_glossary_typed_without_its_tab_is_a_note(tmp_path, 
     path = tmp_path / "g.tsv"
     path.write_text("en-GB\tfr-FR\n" + "".join(f"{s}\t{t}\n" for s, t in pairs)
                     + "Total: 3 terms\n", encoding="utf-8")
-    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
-    assert capsys.readouterr().err == (
-        f"{path}: 1 row read as a note, not a term pair (one cell, or a term with no "
-        "letter): line 5 'Total: 3 terms'\n")
+    said: list[str] = []
+    assert [(e.source, e.target)
+            for e in read_glossary(path, "en-GB", "fr-FR", say=said.append)] == pairs
+    assert said == [f"{path}: 1 row read as a note, not a term pair (one cell, or a term with "
+                    "no letter): line 5 'Total: 3 terms'"]
     result = CliRunner().invoke(main, ["check", str(DATA / "ep-industrial-policy-34.txt"),
                                        "--glossary", str(path), "--fail-on", "never"])
     assert result.exit_code == 0, result.output
@@ -596,13 +599,61 @@ def test_quiet_says_nothing_of_a_glossarys_notes(tmp_path, command):
              "build": ["-o", str(tmp_path / "m.tmx")]}[command]
     said = CliRunner().invoke(main, args)
     assert said.exit_code == 0, said.output
-    assert "read turned round" in said.stderr and "read as a note" in said.stderr
+    # (terms says them with its other lines on the glossary, on standard output)
+    told = said.stdout + said.stderr
+    assert "read turned round" in told and "read as a note" in told
     quiet = CliRunner().invoke(main, [*args, "--quiet"])
     assert quiet.exit_code == 0, quiet.output
     assert quiet.stderr == ""
+    assert "read turned round" not in quiet.stdout and "read as a note" not in quiet.stdout
 
 
-def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
+def test_a_small_tab_separated_glossary_with_a_note_below_is_read(tmp_path):
+    """Three term pairs of the DGT-TM Arctic fisheries agreement, tab-separated, and
+    "Total: 3" below them: with a line of no tab, the sniffer could tell no delimiter, the
+    comma was taken, and the glossary refused at its line 1 ("expected a source term and a
+    target term"), for build, terms and check alike. The delimiter most lines hold is
+    taken now, and the total is a note."""
+    from tmx_export.check.terms import load_terms
+
+    path = tmp_path / "arctic.tsv"
+    path.write_text("en\tfr\n" + "".join(f"{en}\t{fr}\n" for en, _de, fr in _ARCTIC_TERMS)
+                    + "Total: 3\n", encoding="utf-8")
+    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == [
+        (en, fr) for en, _de, fr in _ARCTIC_TERMS]
+    assert len(load_terms(path, "en-GB", "fr-FR")) == 3
+    said: list[str] = []
+    read_glossary(path, "en-GB", "fr-FR", say=said.append)
+    assert said == [f"{path}: 1 row read as a note, not a term pair (one cell, or a term "
+                    "with no letter): line 5 'Total: 3'"]
+
+
+def test_a_glossary_read_from_python_prints_nothing(capfd):
+    """A library prints nothing on its caller's streams: a French-English glossary (its
+    header naming fr, en) read for en-GB -> fr-FR by ``read_glossary`` or ``check`` printed
+    "the glossary is fr -> en: read turned round" and its notes on the stderr of the web
+    service or notebook calling them. They go to ``say`` now, which the command line
+    passes."""
+    from tmx_export.check.run import CheckOptions, check
+
+    path = DATA / "glossary_arctic_fr_en.csv"
+    said: list[str] = []
+    entries = read_glossary(path, "en-GB", "fr-FR")
+    assert ("high seas", "haute mer") in [(e.source, e.target) for e in entries]
+    memory = DATA / "tmx" / "dgt-tm" / "22019A0315(01).tmx"
+    summary = check([memory], CheckOptions(terms=str(path), jobs=1), lambda finding: None)
+    assert summary.by_check["term-missing"] == 1
+    assert capfd.readouterr() == ("", "")
+    read_glossary(path, "en-GB", "fr-FR", say=said.append)
+    check([memory], CheckOptions(terms=str(path), jobs=1), lambda finding: None,
+          say=said.append)
+    assert said == 2 * [
+        f"{path}: the glossary is fr -> en: read turned round, as en-GB -> fr-FR",
+        f"{path}: 1 row read as a note, not a term pair (one cell, or a term with no "
+        "letter): line 7 'Total: 4'"]
+
+
+def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path):
     """Terminologists keep glossaries in Excel: --glossary refused a workbook ("save its
     sheet as CSV"). Its only sheet is read, or, among several, the one whose header names
     the pair (a notes sheet first, a sheet per language pair), as a CSV's rows are."""
@@ -622,8 +673,10 @@ def test_an_xlsx_glossary_is_read_from_its_sheet_of_the_pair(tmp_path, capsys):
         french.append(row)
     path = tmp_path / "glossary.xlsx"
     book.save(path)
-    assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "fr-FR")] == pairs
-    assert "line 9 'Total: 6 terms'" in capsys.readouterr().err
+    said: list[str] = []
+    assert [(e.source, e.target)
+            for e in read_glossary(path, "en-GB", "fr-FR", say=said.append)] == pairs
+    assert "line 9 'Total: 6 terms'" in said[0]
     assert [(e.source, e.target) for e in read_glossary(path, "en-GB", "de-DE")] == [
         (en, de) for en, de, _fr in _ARCTIC_TERMS]
     assert len(load_terms(path, "en-GB", "fr-FR")) == 6

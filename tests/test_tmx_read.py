@@ -212,6 +212,28 @@ def test_import_1j_same_language_variants():
     ]
 
 
+def test_languages_asked_are_standard_tags_or_refused():
+    """``read_tmx`` took the languages as given: "English" -> "French" read none of the
+    DGT-TM memory's tuvs (every unit a missing-source-language reject, where ``build``
+    refuses the tag), "eng" -> "fra" none either, ``en_GB`` gave pairs in "en_GB", and
+    en-GB -> en-GB rejected every unit as lacking its target. The tags are standard ones
+    now, as ``build`` takes them, and a tag of no language or a pair of one is a
+    ValueError, before any reading."""
+    memory = DGT / "22019D0391.tmx"
+    asked = read_tmx(memory, source_lang="en-GB", target_lang="fr-FR")
+    texts = [(p.source, p.target) for p in asked.pairs]
+    assert len(texts) == 19
+    for source, target in (("eng", "fra"), ("en_GB", "fr_FR"), ("EN-gb", "FR-fr")):
+        result = read_tmx(memory, source_lang=source, target_lang=target)
+        assert [(p.source, p.target) for p in result.pairs] == texts
+        assert {(p.source_lang, p.target_lang) for p in result.pairs} == {
+            ("en", "fr") if source == "eng" else ("en-GB", "fr-FR")}
+    with pytest.raises(ValueError, match="'English' is not a known language tag"):
+        iter_tmx(memory, source_lang="English", target_lang="French")
+    with pytest.raises(ValueError, match="source and target are both en-GB"):
+        read_tmx(memory, source_lang="en-GB", target_lang="en-gb")
+
+
 def test_import_1j_many_only_units_with_both_variants():
     result = read_tmx(LISA / "ImportTest1J_many.tmx", source_lang="en-us", target_lang="en-gb")
     assert [(p.source, p.target) for p in result.pairs] == [

@@ -138,6 +138,59 @@ def test_srclang_defaults_to_first_pair_and_empty_input_is_valid() -> None:
     assert counts.units == 0 and root.find("header").get("srclang") == "*all*"
 
 
+def test_a_srclang_no_unit_holds_is_refused(tmp_path: Path) -> None:
+    """``write_tmx`` wrote the header's ``srclang`` as told, whatever the units: the LISA
+    kit's en-US -> fr-CA pairs written with ``srclang="en-GB"`` (or DGT-TM's EN-GB and
+    DE-DE units to French in one memory, its srclang the first's) made a TMX that
+    ``validate`` refused unit by unit ("tu has no tuv in the header srclang"), and in which a
+    CAT tool finds no source. Refused now, by validate's rule, and no file is left."""
+    from tmx_export.formats.tmx import read_tmx
+    from tmx_export.tools import validate
+
+    lisa = read_tmx(DATA / "tmx" / "lisa-tmx-compliance-kit" / "ImportTest2A.tmx",
+                    source_lang="en-US", target_lang="fr-CA").pairs
+    target = tmp_path / "out.tmx"
+    with pytest.raises(ValueError, match=r"srclang 'en-GB' is none of the languages of unit "
+                                         r"1 \(en-US, fr-CA\): give one of them, or '\*all\*'"):
+        write_tmx(lisa, target, srclang="en-GB")
+    assert list(tmp_path.iterdir()) == []
+    for srclang in ("en-US", "en", "fr-CA", "*all*", None):
+        write_tmx(lisa, target, srclang=srclang)
+        assert validate([target]) == []
+    dgt = DATA / "tmx" / "dgt-tm" / "22019D0391.tmx"
+    pairs = [*read_tmx(dgt, source_lang="en-GB", target_lang="fr-FR").pairs,
+             *read_tmx(dgt, source_lang="de-DE", target_lang="fr-FR").pairs]
+    with pytest.raises(ValueError, match=r"srclang 'en-GB' is none of the languages of unit "
+                                         r"\d+ \(de-DE, fr-FR\)"):
+        write_tmx(pairs, target)
+    write_tmx(pairs, target, srclang="fr-FR")
+    assert validate([target]) == []
+
+
+def test_standard_output_without_a_buffer_gets_the_tmx(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notebook's standard output is a text stream with no ``buffer`` (so is a
+    ``StringIO`` that ``contextlib.redirect_stdout`` puts there): ``write_tmx(pairs, "-")``
+    and ``build(inputs, "-")`` failed with "object has no attribute 'buffer'". The TMX is
+    written to it as text, the same characters as in a file (DGT-TM's Bulgarian here)."""
+    from tmx_export.formats.tmx import read_tmx
+    from tmx_export.pipeline import build
+
+    pairs = read_tmx(DATA / "tmx" / "dgt-tm" / "22019D0391.tmx", source_lang="en-GB",
+                     target_lang="bg-BG").pairs
+    date = datetime(2026, 1, 1, tzinfo=UTC)
+    write_tmx(pairs, tmp_path / "bg.tmx", creationdate=date)
+    shown = io.StringIO()
+    monkeypatch.setattr("sys.stdout", shown)
+    assert write_tmx(pairs, "-", creationdate=date).units == len(pairs) == 19
+    assert shown.getvalue() == (tmp_path / "bg.tmx").read_text(encoding="utf-8")
+    assert "Споразумението" in shown.getvalue()
+    shown.seek(0)
+    shown.truncate()
+    assert build([DATA / "ep-industrial-policy-34.txt"], "-").units_written == 2
+    assert shown.getvalue().count("<tu ") == 2
+
+
 def test_creationdate_is_utc() -> None:
     paris = timezone(timedelta(hours=1))
     root = parse(write([], creationdate=datetime(2024, 1, 1, 0, 30, tzinfo=paris))[0])

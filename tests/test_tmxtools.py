@@ -1763,8 +1763,7 @@ def _repeat_by_definition(tu: etree._Element, srclang: str | None) -> int | None
     writes it (unpaired codes made <it>, tuvs with an empty seg left out when the source and
     another language remain); ``None`` when it leaves the unit out as invalid."""
     from tmx_export.formats.tmx import isolate_unpaired_codes, seg_text
-    from tmx_export.lang import normalise_tag
-    from tmx_export.tools.validation import _holds_source
+    from tmx_export.lang import holds_source, normalise_tag
 
     for seg in tu.iter("seg"):
         isolate_unpaired_codes(seg)
@@ -1774,7 +1773,7 @@ def _repeat_by_definition(tu: etree._Element, srclang: str | None) -> int | None
     kept = [normalise_tag(tuv.get(XML_LANG, "")) for tuv in tu.iter("tuv") if tuv not in empty]
     source = tu.get("srclang") or srclang
     if empty and len(kept) >= 2 and (not source or source == "*all*"
-                                     or _holds_source(kept, source)):
+                                     or holds_source(kept, source)):
         for tuv in empty:
             tu.remove(tuv)
         key = _key_by_definition(tu)
@@ -2227,3 +2226,15 @@ def test_stats_and_merge_refuse_standard_input_given_twice(tmp_path: Path) -> No
         assert result.stderr == ("tmx-export: error: <stdin>: standard input given more "
                                  "than once\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_one_memory_named_alone_is_that_memory(tmp_path: Path) -> None:
+    """``validate("memory.tmx")``, ``stats(Path(...))`` and ``merge("memory.tmx", out)``
+    from a script read the characters of the name as files ("2: no such file"), or said
+    "'PosixPath' object is not iterable": one file named alone is the one input, as in a
+    list (as for ``build``)."""
+    memory = DGT / "22019D0391.tmx"
+    assert validate(str(memory)) == validate([memory])
+    assert validate(memory) == validate([str(memory)])
+    assert stats(memory).units == stats([memory]).units == 25
+    assert merge(str(memory), tmp_path / "merged.tmx").written == 25

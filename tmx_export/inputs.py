@@ -483,6 +483,21 @@ def declared_pair(inputs: Sequence[str | Path | ParallelInput], input_format: st
     return first
 
 
+# What a public call takes as its inputs: the files and folders to read, or one named alone.
+Inputs = Sequence[str | Path | ParallelInput] | str | Path | ParallelInput
+
+
+def input_list(inputs: Inputs) -> list[str | Path | ParallelInput]:
+    """``inputs`` as the list of inputs the calls go through, one file or folder named
+    alone (``build("samples/", "memory.tmx")``) its only item. A ``str`` is a sequence too,
+    of its characters, each then taken for a file: "s: no such file or directory" for
+    ``"samples/"``, or, with files named so, the wrong memory; a ``Path`` was "not
+    iterable"."""
+    if isinstance(inputs, str | Path | ParallelInput):
+        return [inputs]
+    return list(inputs)
+
+
 def gather_inputs(
     inputs: Sequence[str | Path | ParallelInput],
     *,
@@ -588,32 +603,6 @@ def take_unread() -> dict[str, str]:
     unread.clear()
     return taken
 
-
-
-# Whether what a reader notices as it reads (a glossary's rows read as notes, a glossary
-# turned round) goes unsaid: the command was given --quiet (:func:`quiet_notes`).
-_QUIET: ContextVar[bool] = ContextVar("tmx_export_quiet", default=False)
-
-
-@contextmanager
-def quiet_notes(quiet: bool) -> Iterator[None]:
-    """Within this context, :func:`note` says nothing when ``quiet``: ``check -q`` and
-    ``terms -q``, promised to print nothing but errors, still said "g.tsv: 1 row read as
-    a note, not a term pair ..." on standard error."""
-    token = _QUIET.set(quiet)
-    try:
-        yield
-    finally:
-        _QUIET.reset(token)
-
-
-def note(message: str) -> None:
-    """Say on standard error what a reader noticed ("g.tsv: the glossary is en -> fr: read
-    turned round, as fr-FR -> en-GB"), unless the command is quiet (:func:`quiet_notes`)."""
-    if not _QUIET.get():
-        import sys
-
-        print(message, file=sys.stderr)
 
 
 def unread_lines(skipped: Sequence[tuple[str, str]], ignored: Sequence[str]) -> list[str]:
@@ -833,8 +822,9 @@ def _hidden(relative: Path) -> bool:
 MEMORY_ENDINGS = (".tmx", ".tmx.gz")
 
 
-def memory_files(given: Iterable[str | Path], endings: tuple[str, ...] = MEMORY_ENDINGS,
-                 *, skip_empty: bool = True) -> list[str | Path]:
+def memory_files(given: Iterable[str | Path] | str | Path,
+                 endings: tuple[str, ...] = MEMORY_ENDINGS, *,
+                 skip_empty: bool = True) -> list[str | Path]:
     """The files ``merge``, ``stats`` and ``validate`` read: each as given, and a directory
     as every file below it whose name ends in one of ``endings`` (case aside), in sorted
     order, hidden ones left out, as :func:`gather_inputs` walks one for ``build``.
@@ -842,12 +832,14 @@ def memory_files(given: Iterable[str | Path], endings: tuple[str, ...] = MEMORY_
     refused: "vendors/: is a directory, expected a file". A directory holding none is the
     one-line error naming the endings. With ``skip_empty`` (not for ``validate``, whose
     verdict it is), an empty file found in a directory is left out, as ``build`` and
-    ``check`` leave it out, where it stopped ``merge`` ("not well-formed XML")."""
+    ``check`` leave it out, where it stopped ``merge`` ("not well-formed XML"). One file or
+    folder may be named alone, outside a list (:func:`input_list`: ``validate("memory.tmx")``
+    said "m: no such file")."""
     from .formats.decoding import is_blank
     from .formats.xml import read_head
 
     files: list[str | Path] = []
-    for item in given:
+    for item in ([given] if isinstance(given, str | Path) else given):
         path = Path(item)
         if str(item) == "-" or not path.is_dir():
             files.append(item)

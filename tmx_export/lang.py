@@ -78,6 +78,24 @@ def normalise_tag(tag: str) -> str:
     return tag.strip().replace("_", "-").lower()
 
 
+def holds_source(langs: Sequence[str], srclang: str) -> bool:
+    """Whether a unit's tuv languages (``normalise_tag``) hold its ``srclang``: its tag, or
+    one tag less specific or more specific by region ("en" under "en-US", as OmegaT writes
+    its memories; "de-DE" under "de", as Trados writes them: a CAT tool matches either as
+    that language), never another region of it ("en-GB" under "en-US"). What ``validate``
+    asks of every unit, and the TMX writer of the units it writes."""
+    tag, language = _source_forms(srclang)
+    if tag in langs or language in langs:
+        return True
+    return tag == language and any(primary(lang) == language for lang in langs)
+
+
+@lru_cache(maxsize=64)
+def _source_forms(srclang: str) -> tuple[str, str]:
+    """``srclang`` normalised, and its language alone: asked of every unit of a merge."""
+    return normalise_tag(srclang), primary(srclang)
+
+
 # The EU's languages by their English names and their own (tables often head their
 # columns "English" / "Français" rather than "en" / "fr"); other languages by the English
 # names translate-toolkit lists. Compared case- and accent-insensitively.

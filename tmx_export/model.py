@@ -15,8 +15,9 @@ The options are frozen dataclasses: the command line parses its flags into one
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from os import PathLike, fspath
 from typing import TYPE_CHECKING, Any
 
 from .errors import InternalError
@@ -237,6 +238,23 @@ RULES = ("empty-side", "no-letters", "identical", "leftover-markup", "too-long",
 DEDUPE_MODES = ("exact", "normalised", "none")
 
 
+def name_set(names: str | Iterable[str]) -> frozenset[str]:
+    """The names an option's field holds, as the frozen set it is typed: a script gives a
+    list (``checks=["spacing"]``) or one name alone (``"spacing"``, not its letters).
+    Frozen options are hashed and shared, and a list in one was "unsupported operand
+    type(s) for &: 'list' and 'set'" deep in the run, or changed them after the call."""
+    return frozenset((names,) if isinstance(names, str) else names)
+
+
+def path_tuple(paths: str | PathLike[str] | Iterable[str | PathLike[str]]) -> tuple[str, ...]:
+    """The file names an option's field holds, as the tuple of ``str`` it is typed: one
+    named alone (``accept=Path("review.tsv")``: "Value after * must be an iterable, not
+    PosixPath") or a list of ``str`` and ``Path``."""
+    if isinstance(paths, str | PathLike):
+        return (fspath(paths),)
+    return tuple(map(fspath, paths))
+
+
 @dataclass(frozen=True, slots=True)
 class CleanOptions:
     """Which cleaning rules run and their thresholds (defaults suit sentence and paragraph
@@ -255,6 +273,7 @@ class CleanOptions:
     third_language: bool = False
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "rules", name_set(self.rules))
         unknown = set(self.rules) - set(RULES)
         if unknown:
             raise ValueError(f"unknown cleaning rule(s) {', '.join(sorted(unknown))}; "
@@ -343,6 +362,16 @@ class BuildOptions:
     memories_as_read: bool = False
 
     def __post_init__(self) -> None:
+        # A script's lists (glossary=[["cluster", "conglomérat"]], as a CSV gives them)
+        # made the tuples the fields are: the options are hashed (one aligner per
+        # glossary), and BuildOptions(glossary=[...]) was "unhashable type: 'list'" deep
+        # in the run. A Path for the rejects report is its name, as the summary gives it.
+        if not (isinstance(self.glossary, tuple)
+                and all(type(pair) is tuple for pair in self.glossary)):
+            object.__setattr__(self, "glossary", tuple(tuple(pair) for pair in self.glossary))
+        object.__setattr__(self, "claimed_langs", tuple(self.claimed_langs))
+        if self.rejects_path is not None:
+            object.__setattr__(self, "rejects_path", fspath(self.rejects_path))
         if self.segment is not None and self.segment not in SEGTYPE_OF:
             raise ValueError(f"unknown segment mode {self.segment!r}; expected one of "
                              f"{', '.join(SEGTYPE_OF)}")
@@ -438,6 +467,11 @@ TERM_SEGMENTS = ("sentence", "clause")
 
 
 # --- what a run reports as it goes -----------------------------------------------------------
+
+# Where a library call sends a note for the user ("the glossary is fr -> en: read turned
+# round"): the command line passes a printer; ``None``, a script's default, says nothing,
+# for a library prints nothing on its caller's streams.
+Say = Callable[[str], None] | None
 
 class Progress:
     """Hears how far a run is: :meth:`start` once with the total size of the inputs in

@@ -41,9 +41,11 @@ from .formats.rejects import rejects_output, write_rejects
 from .formats.text import input_name
 from .formats.tmx import TmxPair, write_units
 from .inputs import (
+    Inputs,
     ParallelInput,
     check_memory_outputs,
     gather_inputs,
+    input_list,
     name_language,
     parallel_partner,
 )
@@ -290,7 +292,7 @@ def _check_profile(langs: tuple[str, ...], name: str) -> None:
 
 
 def build_multilingual(
-    inputs: Sequence[str | Path | ParallelInput],
+    inputs: Inputs,
     output: str | Path,
     options: MultilingualOptions,
     *,
@@ -309,6 +311,7 @@ def build_multilingual(
         segtype_of,
     )
 
+    inputs = input_list(inputs)
     langs = check_langs(options.langs)
     build = options.build
     if build.segment is None:

@@ -58,12 +58,14 @@ from .inputs import (
     READERS,
     UNIT_FORMATS,
     Input,
+    Inputs,
     ParallelInput,
     check_memory_outputs,
     check_outputs,
     declared_pair,
     format_of,
     gather_inputs,
+    input_list,
     input_parts,
     input_size,
     many_languages,
@@ -171,15 +173,13 @@ def options_from(options: BuildOptions | None = None, **settings: Any) -> BuildO
     ``settings`` replaced; ``clean=None`` means no cleaning rule at all."""
     if "clean" in settings and settings["clean"] is None:
         settings["clean"] = NO_CLEANING
-    if isinstance(settings.get("glossary"), list):
-        settings["glossary"] = tuple(settings["glossary"])
     return replace(options or BuildOptions(), **settings)
 
 
 # --- the public calls ------------------------------------------------------------------------
 
 def build(
-    inputs: Sequence[str | Path | ParallelInput],
+    inputs: Inputs,
     output: str | Path,
     options: BuildOptions | None = None,
     *,
@@ -188,7 +188,8 @@ def build(
 ) -> BuildSummary:
     """Read ``inputs``, clean them, cut them into units and write the TMX ``output``.
 
-    ``inputs`` as for :func:`~tmx_export.inputs.gather_inputs`; ``output`` is a file name
+    ``inputs`` as for :func:`~tmx_export.inputs.gather_inputs` (or one named alone,
+    :func:`~tmx_export.inputs.input_list`); ``output`` is a file name
     (``.gz``: compressed) or ``"-"``. ``options`` (a :class:`BuildOptions`), with any of
     its fields overridden by keyword (``segment="paragraph"``, ``dedupe="none"``,
     ``rejects_path=...``). Rejects go to ``rejects_path`` (TSV) when given, and are counted
@@ -196,6 +197,7 @@ def build(
     none exists. Raises :class:`~tmx_export.errors.InputError` for input that cannot be
     read.
     """
+    inputs = input_list(inputs)
     options = options_from(options, **settings)
     if options.segment is None:
         raise ValueError("build writes units: segment must be sentence, clause or paragraph")
@@ -253,7 +255,7 @@ def build(
 
 
 def export_pairs(
-    inputs: Sequence[str | Path | ParallelInput],
+    inputs: Inputs,
     output: str | Path = "-",
     options: BuildOptions | None = None,
     *,
@@ -265,6 +267,10 @@ def export_pairs(
     (``output_format``), one per line; return the rejects counted by reason. Options as
     for :func:`build`; both files are written atomically.
     """
+    inputs = input_list(inputs)
+    if output_format not in _PAIRS_OUTPUTS:
+        raise ValueError(f"unknown output format {output_format!r}; expected one of "
+                         f"{', '.join(_PAIRS_OUTPUTS)}")
     if options is None:
         settings.setdefault("segment", None)
     options = options_from(options, **settings)
@@ -288,7 +294,7 @@ def export_pairs(
 
 
 def stream_units(
-    inputs: Sequence[str | Path | ParallelInput],
+    inputs: Inputs,
     options: BuildOptions | None = None,
     *,
     progress: ProgressArg = None,
@@ -299,6 +305,7 @@ def stream_units(
     """:func:`read_units`, streamed: the units one by one, for work on memories too large
     to hold (checking, concordance). ``rejects`` hears of each reject; ``relabelled``
     counts the texts read by their language part (:attr:`BuildSummary.relabelled`)."""
+    inputs = input_list(inputs)
     options = options_from(options, **settings)
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [], skipped=skipped)
@@ -312,7 +319,7 @@ def stream_units(
 
 
 def read_units(
-    inputs: Sequence[str | Path | ParallelInput],
+    inputs: Inputs,
     options: BuildOptions | None = None,
     *,
     progress: ProgressArg = None,
@@ -333,6 +340,7 @@ def read_units(
     :func:`unit_segtype`; the sentence rules cost time, so only when asked).
     ``ledger``, when given, gets a :class:`ReadItem` for each item read, in order.
     """
+    inputs = input_list(inputs)
     options = options_from(options, **settings)
     skipped: list[tuple[str, str]] = []
     options, files, formats = prepare_run(inputs, options, [], skipped=skipped)

@@ -42,11 +42,13 @@ from typing import Any
 from ..errors import InputError
 from ..formats.text import input_name
 from ..inputs import (
+    Inputs,
     ParallelInput,
     check_output_ending,
     check_outputs,
     declared_pair,
     gather_inputs,
+    input_list,
 )
 from ..lang import standard_tag
 from .analysis import Analyser, Word, fold, fts_token, stored_words
@@ -386,7 +388,7 @@ class Hits:
 
 
 def concordance(
-    inputs: Sequence[Input],
+    inputs: Inputs,
     query: str,
     *,
     source_lang: str = "en-GB",
@@ -416,6 +418,7 @@ def concordance(
         raise ValueError(f"unknown side {side!r}; expected one of {', '.join(SIDES)}")
     if limit is not None and limit < 1:
         raise ValueError("limit must be at least 1")
+    inputs = input_list(inputs)
     declared = (declared_pair(inputs, input_format, source_lang, target_lang)
                 if languages_from_memory else None)
     if declared is not None:

@@ -28,15 +28,17 @@ from ..errors import InputError
 from ..formats.text import STDIN_NAME
 from ..inputs import (
     UNIT_FORMATS,
+    Inputs,
     ParallelInput,
     check_outputs,
     declared_pair,
     detect_format,
     format_of,
     gather_inputs,
+    input_list,
     many_languages,
 )
-from ..model import NO_CLEANING, BuildOptions, Pair, Progress
+from ..model import NO_CLEANING, BuildOptions, Pair, Progress, Say, name_set, path_tuple
 from .model import CHECKS, SEVERITIES, AcceptKey, Finding, LeftOut, TermEntry, is_accepted
 from .parts import InParts, Prechecked, Prechecks, rows
 from .read import memory_units
@@ -78,8 +80,9 @@ class CheckOptions:
     jobs: int = field(default_factory=usable_cores)
 
     def __post_init__(self) -> None:
-        if isinstance(self.accept, str):  # one file named alone
-            object.__setattr__(self, "accept", (self.accept,))
+        # a list, or one named alone, as the frozen types they are (model.name_set)
+        object.__setattr__(self, "accept", path_tuple(self.accept))
+        object.__setattr__(self, "checks", name_set(self.checks))
         unknown = set(self.checks) - set(CHECKS)
         if unknown:
             raise ValueError(f"unknown check(s) {', '.join(sorted(unknown))}; known: "
@@ -241,17 +244,18 @@ class Checkers:
                 for unit, found in zip(units, self.units(units), strict=True)]
 
 
-def make_checkers(options: CheckOptions, term_entries: list[TermEntry] | None = None
-                  ) -> Checkers:
+def make_checkers(options: CheckOptions, term_entries: list[TermEntry] | None = None,
+                  *, say: Say = None) -> Checkers:
     """The checks ``options`` ask for, the term checks from ``term_entries`` when given,
-    else from the file ``options.terms`` names."""
+    else from the file ``options.terms`` names (what the user should know of it to
+    ``say``, :func:`~tmx_export.check.terms.load_terms`)."""
     from .consistency import Consistency
     from .rules import unit_batch_checker
 
     unit_checks = unit_batch_checker(options.checks, french_spaces=options.french_spaces)
     consistency = Consistency() if options.checks & {"inconsistent-target",
                                                      "inconsistent-source"} else None
-    return Checkers(unit_checks, consistency, _term_checker(options, term_entries))
+    return Checkers(unit_checks, consistency, _term_checker(options, term_entries, say))
 
 
 # Units checked in one process before a worker process takes half the checks of the
@@ -336,13 +340,15 @@ def _one_use_of_stdin(inputs: Sequence[str | Path | ParallelInput],
                          "--glossary and --accept, not two")
 
 
-def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
-          emit: Callable[[Finding], None], *, progress: Progress | None = None
-          ) -> CheckSummary:
+def check(inputs: Inputs, options: CheckOptions,
+          emit: Callable[[Finding], None], *, progress: Progress | None = None,
+          say: Say = None) -> CheckSummary:
     """Read ``inputs`` as :func:`tmx_export.pipeline.stream_units` does (see the module
-    documentation for which units) and check them; findings go to ``emit``."""
+    documentation for which units) and check them; findings go to ``emit``, what the user
+    should know of the glossary (a table read turned round) to ``say``, if given."""
     from ..pipeline import no_unit_in_pair, stream_units
 
+    inputs = input_list(inputs)
     _one_use_of_stdin(inputs, options)
     declared = (declared_pair(inputs, options.input_format, options.source_lang,
                               options.target_lang)
@@ -353,7 +359,7 @@ def check(inputs: Sequence[str | Path | ParallelInput], options: CheckOptions,
                            options.target_lang)
             if options.languages_from_memory and declared is None else None)
     left_out = LeftOut()
-    checkers = make_checkers(options)
+    checkers = make_checkers(options, say=say)
     # beside dumps or parallel files (whose units are build's), a memory's units are still
     # checked as it holds them: build's cleaning left an untranslated target out unreported
     build_options = BuildOptions(source_lang=options.source_lang,
@@ -406,8 +412,8 @@ def _memories_only(inputs: Sequence[str | Path | ParallelInput],
     return all(format_of(f, options.input_format) in UNIT_FORMATS for f in files)
 
 
-def _term_checker(options: CheckOptions,
-                  entries: list[TermEntry] | None):  # type: ignore[no-untyped-def]
+def _term_checker(options: CheckOptions, entries: list[TermEntry] | None,
+                  say: Say = None):  # type: ignore[no-untyped-def]
     if not options.checks & TERM_CHECKS:
         return None
     if entries is None and options.terms is None:
@@ -415,7 +421,8 @@ def _term_checker(options: CheckOptions,
     from .terms import TermChecker, load_terms
 
     if entries is None:
-        entries = load_terms(options.terms, options.source_lang, options.target_lang)
+        entries = load_terms(options.terms, options.source_lang, options.target_lang,
+                             say=say)
     if not entries and options.terms is not None:
         raise InputError(options.terms, "no approved or forbidden term pair to check "
                          "against (review the termbase first: terms apply)")

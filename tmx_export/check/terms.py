@@ -63,7 +63,7 @@ from ..errors import InputError
 from ..formats.text import GZIP_MAGIC, STDIN_NAME, stdin_copy
 from ..formats.xml import parse_xml, read_head
 from ..lang import COORDINATORS, primary
-from ..model import Pair, count_of
+from ..model import Pair, Say, count_of
 from ..terms.candidates import (
     STOPWORD,
     WORD,
@@ -94,9 +94,11 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # --- loading ---------------------------------------------------------------------------------
 
-def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[TermEntry]:
+def load_terms(path: str | Path, source_lang: str, target_lang: str, *, say: Say = None
+               ) -> list[TermEntry]:
     """The terms of ``path`` for the language pair, one :class:`TermEntry` per source term
-    (grouped by lemma key, so "cluster" and "clusters" are one entry).
+    (grouped by lemma key, so "cluster" and "clusters" are one entry). ``say`` hears what
+    the user should know of a glossary (:func:`read_glossary_terms`).
 
     ``path`` is told by its content: an SQLite termbase (``tmx-export terms``), a TBX file
     (2019 ``<tbx>`` or 2008 ``<martif>``), else a TSV/CSV/XLSX glossary. The termbase is opened
@@ -104,7 +106,7 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
     """
     name = str(path)
     if name == "-":
-        return _from_stdin(source_lang, target_lang)
+        return _from_stdin(source_lang, target_lang, say)
     file = Path(path)
     if not file.exists():
         raise InputError(name, "no such file")
@@ -121,10 +123,10 @@ def load_terms(path: str | Path, source_lang: str, target_lang: str) -> list[Ter
         return read_termbase_terms(file, source_lang, target_lang)
     if _looks_like_xml(head):
         return read_tbx_terms(file, source_lang, target_lang)
-    return read_glossary_terms(file, source_lang, target_lang)
+    return read_glossary_terms(file, source_lang, target_lang, say=say)
 
 
-def _from_stdin(source_lang: str, target_lang: str) -> list[TermEntry]:
+def _from_stdin(source_lang: str, target_lang: str, say: Say = None) -> list[TermEntry]:
     """:func:`load_terms` of standard input (``--glossary -``, as ``build --glossary -``
     reads it): a TBX or a TSV/CSV/XLSX glossary another program pipes in, read from its
     copy and named ``<stdin>`` in errors; a termbase is a file of its own, never piped."""
@@ -135,21 +137,22 @@ def _from_stdin(source_lang: str, target_lang: str) -> list[TermEntry]:
         raise InputError(STDIN_NAME, "a termbase cannot be read from standard input: name "
                          "its file")
     try:
-        return load_terms(copy, source_lang, target_lang)
+        return load_terms(copy, source_lang, target_lang, say=say)
     except InputError as exc:
         raise InputError(STDIN_NAME, exc.message, exc.line) from None
 
 
-def read_glossary_terms(path: str | Path, source_lang: str, target_lang: str
-                        ) -> list[TermEntry]:
+def read_glossary_terms(path: str | Path, source_lang: str, target_lang: str, *,
+                        say: Say = None) -> list[TermEntry]:
     """The terms of a TSV, CSV or XLSX glossary, read as
     :func:`~tmx_export.terms.glossary.read_glossary` reads it: with a ``status`` column
     (``terms --csv``), ``approved`` pairs are renderings, ``forbidden`` ones forbidden,
     ``proposed`` and ``rejected`` ones left out, as from a termbase; without one, every
-    pair is approved."""
+    pair is approved. ``say`` as for
+    :func:`~tmx_export.terms.glossary.read_glossary_table`."""
     from ..terms.glossary import read_glossary_table
 
-    rows = read_glossary_table(path, source_lang, target_lang)
+    rows = read_glossary_table(path, source_lang, target_lang, say=say)
     kept = [row for row in rows if row.status in (None, "approved", "forbidden")]
     if not kept:
         raise InputError(str(path), f"no approved or forbidden term pair to check against: "

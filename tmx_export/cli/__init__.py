@@ -258,7 +258,7 @@ def _unread_said(ctx: click.Context) -> Iterator[None]:
     ``--quiet`` or said them itself (``build``'s summary): every command that takes a
     folder says them alike, where only ``build`` did and ``check``, ``merge``, ``pairs``...
     left out a folder's ``notes.md`` without a word."""
-    from ..inputs import noting_unread, quiet_notes, unread_lines
+    from ..inputs import noting_unread, unread_lines
 
     def say(unread: dict[str, str]) -> None:
         if unread and not ctx.params.get("quiet"):
@@ -266,7 +266,7 @@ def _unread_said(ctx: click.Context) -> Iterator[None]:
                                  [name for name, why in unread.items() if not why])
             tell("\n".join(lines), err=True)
 
-    with noting_unread() as unread, quiet_notes(bool(ctx.params.get("quiet"))):
+    with noting_unread() as unread:
         try:
             yield
         except (SystemExit, click.exceptions.Exit):  # an exit status the command chose

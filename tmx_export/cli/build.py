@@ -143,7 +143,8 @@ def _options(
         from ..terms.glossary import left_out_lines, read_glossary
 
         left_out: Counter[str] = Counter()
-        entries = read_glossary(glossary_path, source_lang, target_lang, left_out)
+        entries = read_glossary(glossary_path, source_lang, target_lang, left_out,
+                                say=None if quiet else lambda line: tell(line, err=True))
         glossary = tuple((entry.source, entry.target) for entry in entries)
         if not quiet:
             # a termbase's TBX or CSV holds mostly proposed pairs: the few approved ones

@@ -130,6 +130,10 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                 else:
                     bar.echo(line)  # on its own line, not after the bar's
 
+    def say(line: str) -> None:  # what the user should know of the glossary read
+        if not quiet:
+            tell(line, err=True)
+
     with progress_bar(quiet) as bar:
         if report_path is not None:
             with ReportWriter(report_path, title=_report_title(inputs),
@@ -138,9 +142,9 @@ def check_command(inputs: Sequence[str], source_lang: str, target_lang: str,
                     report.add(finding)
                     show(finding)
 
-                summary = check(list(inputs), options, emit, progress=bar)
+                summary = check(list(inputs), options, emit, progress=bar, say=say)
         else:
-            summary = check(list(inputs), options, show, progress=bar)
+            summary = check(list(inputs), options, show, progress=bar, say=say)
     if not quiet:
         if summary.declared is not None:
             tell(declared_note(*summary.declared), err=True)

@@ -17,6 +17,7 @@ import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -46,7 +47,9 @@ def stdin_copy() -> Path:
     directory that is removed when the process that made it exits. Every reader can then
     open ``-`` by name, as often as it needs (its format is told from its content before
     it is read, as for a file), whatever its format: TMX, XLIFF, PO, XLSX, tables, dumps.
-    A new standard input (a program that replaced ``sys.stdin``) is copied anew."""
+    A new standard input (a program that replaced ``sys.stdin``) is copied anew, and the
+    copy of the one before removed: a service handing each upload to ``build(["-"])`` as
+    its standard input kept a copy of every upload until it exited."""
     global _stdin
     if sys.stdin is None:  # closed (`build - <&-`): Python gives no stream at all
         raise InputError(STDIN_NAME, "standard input is closed")
@@ -65,6 +68,8 @@ def stdin_copy() -> Path:
         copy = Path(directory) / "stdin"
         with copy.open("wb") as out:
             shutil.copyfileobj(stream, out, 1 << 20)
+        if _stdin is not None and copied_here:
+            shutil.rmtree(_stdin[1].parent, True)  # the standard input replaced
         _stdin = (stream, copy, maker)
     return _stdin[1]
 
@@ -332,8 +337,13 @@ def write_error(path: str | Path, exc: OSError) -> InputError | None:
     return None
 
 
-# The groups of outputs open (see outputs_together): each a list of (commit, discard).
-_GROUPS: list[list[tuple[Callable[[], None], Callable[[], None]]]] = []
+# The groups of outputs open (see outputs_together), innermost last: each a list of
+# (commit, discard). A thread's own (a context variable): two builds at once in one process
+# (a web service's requests) each put their outputs in place as they end. One list for
+# the process handed a build's TMX to the group of the other thread's build: it returned
+# before its file was there, and the other's failure discarded it.
+_GROUPS: ContextVar[tuple[list[tuple[Callable[[], None], Callable[[], None]]], ...]] = \
+    ContextVar("tmx_export_output_groups", default=())
 
 
 @contextmanager
@@ -344,25 +354,26 @@ def outputs_together(ends: tuple[type[BaseException], ...] = ()) -> Iterator[Non
     hands its outputs to the outer one. ``ends``: exceptions that end the block as it
     should (an exit status the command chose, as ``check`` ends 1 on findings)."""
     group: list[tuple[Callable[[], None], Callable[[], None]]] = []
-    _GROUPS.append(group)
+    opened = _GROUPS.set((*_GROUPS.get(), group))
     try:
         yield
     except BaseException as exc:
-        _GROUPS.remove(group)
+        _GROUPS.reset(opened)
         if not isinstance(exc, ends):
             for _, discard in group:
                 discard()
             raise
         _commit(group)
         raise
-    _GROUPS.remove(group)
+    _GROUPS.reset(opened)
     _commit(group)
 
 
 def _commit(group: list[tuple[Callable[[], None], Callable[[], None]]]) -> None:
     """Hand ``group`` to the group around it, or put its outputs in place."""
-    if _GROUPS:
-        _GROUPS[-1].extend(group)
+    groups = _GROUPS.get()
+    if groups:
+        groups[-1].extend(group)
         return
     for at, (commit, _) in enumerate(group):
         try:
@@ -376,8 +387,9 @@ def _commit(group: list[tuple[Callable[[], None], Callable[[], None]]]) -> None:
 def when_committed(commit: Callable[[], None], discard: Callable[[], None]) -> None:
     """Run ``commit`` now, or with an output group open (:func:`outputs_together`) when
     the group ends well (``discard`` when it does not)."""
-    if _GROUPS:
-        _GROUPS[-1].append((commit, discard))
+    groups = _GROUPS.get()
+    if groups:
+        groups[-1].append((commit, discard))
     else:
         commit()
 
@@ -497,6 +509,35 @@ def writing_stdout() -> AbstractContextManager[None]:
     if sys.stdout is None:
         raise InputError(STDOUT_NAME, "cannot write: standard output is closed")
     return _stdout_written()
+
+
+def binary_stdout() -> IO[bytes]:
+    """Standard output as the bytes a TMX is written in: its ``buffer``, or, where a caller
+    made it a text stream without one (a notebook's output, ``contextlib.redirect_stdout``
+    to a ``StringIO``), the stream itself, given the UTF-8 as text: ``write_tmx(pairs,
+    "-")`` and ``build(inputs, "-")`` failed there with "'_io.StringIO' object has no
+    attribute 'buffer'"."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    return buffer if buffer is not None else _TextOfBytes(stream)  # type: ignore[return-value]
+
+
+class _TextOfBytes:
+    """A binary stream's ``write`` and ``flush`` onto a text stream: UTF-8 decoded as it
+    comes (a character cut between two writes waits for its end)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        import codecs
+
+        self.stream = stream
+        self.decode = codecs.getincrementaldecoder("utf-8")().decode
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(self.decode(data))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 @contextmanager

@@ -55,7 +55,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -74,6 +73,7 @@ from ..clean import EDGE_END, EDGE_START, LINE_BREAK_RE, prepare, sanitise_note
 from ..errors import InputError
 from ..lang import (
     count_relabelled,
+    holds_source,
     normalise_tag,
     parse_tag,
     primary,
@@ -84,6 +84,7 @@ from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
 from .profiles import PROFILES, Profile, get_profile, keep_prop, lang_code
 from .text import (
     atomic_output,
+    binary_stdout,
     check_writable,
     finish_part,
     input_name,
@@ -402,7 +403,9 @@ def write_units(
     :func:`tmx_export.clean.prepare`) and numbered (``tuid``; a unit without one gets its
     position). ``path`` is a file name (written atomically: a failed run leaves no file; a
     name ending in ``.gz`` is gzip-compressed), ``"-"`` for standard output, or an open
-    binary file. ``srclang`` defaults to the first unit's source language. ``segtype``
+    binary file. ``srclang`` defaults to the first unit's source language; a unit none of
+    whose languages it is makes a TMX ``validate`` refuses, and is a ``ValueError``
+    (``"*all*"``: any). ``segtype``
     must say what the units are (``paragraph``, ``sentence``, ``phrase`` for clauses);
     ``datatype`` what their text is (units read from TMX files of HTML keep its codes).
 
@@ -435,7 +438,8 @@ def write_units(
     }
     header.update(chosen.header)
     counts = counts if counts is not None else TmxCounts()
-    serialiser = _UnitSerialiser(header["creationdate"], counts, spell, chosen, segtype)
+    serialiser = _UnitSerialiser(header["creationdate"], counts, spell, chosen, segtype,
+                                 header["srclang"])
     tus = map(serialiser, stream if first is None else chain((first,), stream))
     with TmxDocument(path, etree.Element("header", header), max_units=max_units) as document:
         document.write_all(tus)
@@ -501,8 +505,9 @@ class TmxDocument:
         name = str(path)
         if name == "-":
             with writing_stdout():
-                self._write(tus, sys.stdout.buffer)
-                sys.stdout.buffer.flush()
+                stdout = binary_stdout()
+                self._write(tus, stdout)
+                stdout.flush()
             self._names.append(name)
         elif self.max_units is None:
             # A plain run is a run of one part: an earlier --max-units run's parts of this
@@ -732,10 +737,23 @@ class _UnitSerialiser:
     """Turns each unit into its ``<tu>`` element (a reused template, see :class:`_Templates`)."""
 
     def __init__(self, date: str, counts: TmxCounts, spell: _Speller, profile: Profile,
-                 segtype: str = "paragraph") -> None:
+                 segtype: str = "paragraph", srclang: str = "*all*") -> None:
         self.counts, self.spell, self.profile = counts, spell, profile
         self.segtype = segtype  # the header's
+        self.srclang = srclang  # the header's, spelled
+        self.holding: set[tuple[str, ...]] = set()  # the languages of units that hold it
         self.templates = _Templates(date)
+
+    def check_source(self, langs: tuple[str, ...], tuid: str) -> None:
+        """Refuse a unit none of whose languages is the header's ``srclang`` (by the rule
+        ``validate`` applies, :func:`~tmx_export.lang.holds_source`): a script's
+        ``write_tmx(pairs, path, srclang="fr-FR")`` of en-US -> fr-CA pairs wrote a TMX that
+        ``validate`` refused unit by unit, and in which a CAT tool finds no source."""
+        if self.srclang != "*all*" and not holds_source(
+                [normalise_tag(lang) for lang in langs], self.srclang):
+            raise ValueError(f"srclang {self.srclang!r} is none of the languages of unit "
+                             f"{tuid} ({', '.join(langs)}): give one of them, or '*all*'")
+        self.holding.add(langs)
 
     def __call__(self, pair: Pair | MultiUnit) -> etree._Element:
         counts, repairs, spell = self.counts, self.counts.repairs, self.spell
@@ -750,6 +768,8 @@ class _UnitSerialiser:
             langs = (spell(pair.source_lang), spell(pair.target_lang))
             texts = [(pair.source, pair.source_markup), (pair.target, pair.target_markup)]
             metas = _tuv_metas(pair, self.profile)
+        if langs not in self.holding:
+            self.check_source(langs, pair.tuid if pair.tuid is not None else str(counts.units))
         attrs = _unit_attributes(pair, repairs)
         tu, prop_elements, note_elements, segs, meta_elements = self.templates.get(
             [name for name, _ in props], len(notes), langs,
@@ -1492,7 +1512,32 @@ def iter_tmx(
     asked)``, ``("fr-CA", "fr-FR")``, so that the summary can say it. ``variants`` counts,
     by the language asked, the ``tu``s that gave competing pairs (fr-BE and fr-CH, both
     read as fr-FR), which the summary says too.
+
+    The two languages are standard tags (``en_gb`` gives ``en-GB`` pairs, ``eng`` ``en``
+    ones), and a ``ValueError`` before any reading when a tag names no known language or
+    both name one (see :func:`pair_tags`).
     """
+    source_lang, target_lang = pair_tags(source_lang, target_lang)
+    return _iter_tmx(path, source_lang, target_lang, claimed, relabelled, variants)
+
+
+def pair_tags(source_lang: str, target_lang: str) -> tuple[str, str]:
+    """The languages asked of a memory as standard tags (:func:`~tmx_export.lang.standard_tag`),
+    as ``build`` takes them: ``read_tmx(path, source_lang="English", target_lang="French")``
+    read no tuv of the DGT-TM memory, every unit a ``missing-source-language`` reject, where
+    ``build`` refuses the tag; ``"eng"`` found none of its ``EN-GB`` tuvs; and a pair of one
+    language (``en-GB`` twice) rejected every unit as lacking its target."""
+    source, target = standard_tag(source_lang), standard_tag(target_lang)
+    if normalise_tag(source) == normalise_tag(target):
+        raise ValueError(f"source and target are both {source}: a memory needs two "
+                         "languages (or two regions, such as en-US -> en-GB)")
+    return source, target
+
+
+def _iter_tmx(path: str | Path, source_lang: str, target_lang: str, claimed: Iterable[str],
+              relabelled: Counter[tuple[str, str]] | None, variants: Counter[str] | None
+              ) -> Iterator[TmxPair | Reject]:
+    """:func:`iter_tmx` once its languages are checked."""
     name = input_name(path)
     rank = TuvRanker(source_lang, target_lang, claimed)
     for tu in iter_elements(path):

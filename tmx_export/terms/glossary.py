@@ -30,9 +30,8 @@ from ..formats.table import (
     workbook_rows,
 )
 from ..formats.text import csv_output, neutralise_cell, read_text, restore_cell
-from ..inputs import note
 from ..lang import parse_tag, primary, standard_tag
-from ..model import count_of
+from ..model import Say, count_of
 from .tbx import GlossaryEntry, read_tbx
 from .termpair import STATUSES, TermPair
 
@@ -45,14 +44,16 @@ _HEADER_WORDS = {"source", "target", "term", "src", "tgt", "en", "fr", "english"
 
 
 def read_glossary(path: str | Path, source_lang: str = "en", target_lang: str = "fr",
-                  left_out: Counter[str] | None = None) -> list[GlossaryEntry]:
+                  left_out: Counter[str] | None = None, *, say: Say = None
+                  ) -> list[GlossaryEntry]:
     """Known term pairs from a TSV, CSV, XLSX or TBX file: the approved ones. ``left_out`` counts
     the pairs left out by their status: a TBX's proposed entries (see
     :func:`~tmx_export.terms.tbx.read_tbx`), a table's proposed, rejected and forbidden rows
-    (a forbidden rendering is no rendering to steer towards)."""
+    (a forbidden rendering is no rendering to steer towards). ``say`` hears what the user
+    should know of a table (see :func:`read_glossary_table`)."""
     if _is_tbx(path):
         return read_tbx(path, source_lang, target_lang, left_out)
-    rows = read_glossary_table(path, source_lang, target_lang)
+    rows = read_glossary_table(path, source_lang, target_lang, say=say)
     kept = [row for row in rows if row.status in (None, "approved")]
     if not kept:
         raise InputError(str(path), f"no approved term pair in the glossary: {_held(rows)}")
@@ -74,12 +75,16 @@ def left_out_lines(left_out: Counter[str]) -> list[str]:
     return lines
 
 
-def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: str = "fr"
-                        ) -> list[GlossaryEntry]:
+def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: str = "fr",
+                        *, say: Say = None) -> list[GlossaryEntry]:
     """Every pair of a TSV, CSV or XLSX glossary, with its review status when a ``status``
     column gives one (lower case, one of :data:`~tmx_export.terms.termpair.STATUSES`), else
     ``None`` (a plain glossary: every pair approved). A status cell blank or unknown is
-    refused: the pair may be a guess nobody reviewed, and must not pass for approved."""
+    refused: the pair may be a guess nobody reviewed, and must not pass for approved.
+
+    ``say`` hears the rows read as notes and a glossary read turned round ("g.tsv: the
+    glossary is fr -> en: read turned round, as en-GB -> fr-FR"); the command line says
+    them on stderr, a script passing none hears nothing (it printed them on its stderr)."""
     name = str(path)
     workbook = _is_zip(path)
     rows: Iterable[tuple[int, list[str]]]
@@ -122,7 +127,7 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
             continue
         languages = _header_languages(cells) if opening else {}
         if languages:
-            columns = _language_columns(languages, source_lang, target_lang, name, line)
+            columns = _language_columns(languages, source_lang, target_lang, name, line, say)
             status_column = _status_column(cells)
             opening, named = False, True
             continue
@@ -163,8 +168,8 @@ def read_glossary_table(path: str | Path, source_lang: str = "en", target_lang: 
                          (titles or [notes[0][0]])[0])
     if not entries:
         raise InputError(name, "no term pairs in the glossary")
-    if notes:
-        note(_notes_line(name, notes))
+    if notes and say is not None:
+        say(_notes_line(name, notes))
     if not named:
         _check_unnamed_languages(entries, source_lang, target_lang, name)
     return entries
@@ -302,10 +307,10 @@ def _header_languages(cells: list[str]) -> dict[int, str]:
 
 
 def _language_columns(languages: dict[int, str], source_lang: str, target_lang: str,
-                      name: str, line: int) -> tuple[int, int]:
+                      name: str, line: int, say: Say = None) -> tuple[int, int]:
     """The (source, target) columns of a glossary whose header names its languages: those
     of the pair checked or built (the tag itself, else by primary subtag), in either order
-    (a glossary turned round is said on stderr); a glossary of other languages is refused,
+    (a glossary turned round is said to ``say``); a glossary of other languages is refused,
     never read as if it were of these, and so is one with two columns that could be one
     language's ("fr-BE" and "fr-CH", "fr" twice): either could be the one meant."""
     primaries = {at: primary(tag) for at, tag in languages.items()}
@@ -326,9 +331,9 @@ def _language_columns(languages: dict[int, str], source_lang: str, target_lang: 
                          "read by its tag and rename the others", line)
 
     source, target = column(source_lang), column(target_lang)
-    if source > target:
-        note(f"{name}: the glossary is {primaries[target]} -> {primaries[source]}: "
-             f"read turned round, as {source_lang} -> {target_lang}")
+    if source > target and say is not None:
+        say(f"{name}: the glossary is {primaries[target]} -> {primaries[source]}: "
+            f"read turned round, as {source_lang} -> {target_lang}")
     return source, target
 
 

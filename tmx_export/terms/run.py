@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,21 +19,21 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, shown_name
 from ..formats.text import input_name
 from ..inputs import (
+    Inputs,
     ParallelInput,
     check_output_ending,
     check_outputs,
     file_keys,
     gather_inputs,
+    input_list,
     one_listing,
 )
-from ..model import Pair, Reject, TermsOptions, count_of
+from ..model import Pair, Reject, Say, TermsOptions, count_of
 from ..pipeline import ProgressArg, input_names, nothing_left, read_units
 from .termpair import TermPair
 
 if TYPE_CHECKING:
     from .termbase import Termbase, UpdateSummary
-
-Say = Callable[[str], None] | None
 
 
 def read_term_units(
@@ -80,11 +80,13 @@ class _Clock:
         self.last = now
 
 
-def terms(inputs: Sequence[str], options: TermsOptions, *, say: Say = None,
+def terms(inputs: Inputs, options: TermsOptions, *, say: Say = None,
           progress: ProgressArg = None) -> list[TermPair]:
     """The whole ``terms`` job: :func:`run_terms`, then :func:`write_outputs`, the outputs
     checked first (:func:`check_paths`). A folder given is walked once, though its files
-    are gathered three times (outputs, files named twice, reading)."""
+    are gathered three times (outputs, files named twice, reading). One input may be named
+    alone (:func:`~tmx_export.inputs.input_list`)."""
+    inputs = input_list(inputs)
     with one_listing():
         check_paths(inputs, options)
         # the outputs name the languages as the units do, in standard tags
@@ -212,7 +214,7 @@ def _say(say: Say, message: str) -> None:
 
 
 def run_terms(
-    inputs: Sequence[str], *, termbase_path: str | None = None,
+    inputs: Inputs, *, termbase_path: str | None = None,
     glossary_path: str | None = None, min_count: int = 2, max_contexts: int = 5,
     segment: str = "sentence", source_lang: str = "en-GB", target_lang: str = "fr-FR",
     say: Say = None, progress: ProgressArg = None, timings: dict[str, float] | None = None,
@@ -233,6 +235,7 @@ def run_terms(
     from .termbase import Document
     from .units import document_fingerprints
 
+    inputs = input_list(inputs)
     source_lang, target_lang = check_languages(source_lang, target_lang)
     clock = _Clock(timings)
 
@@ -240,7 +243,8 @@ def run_terms(
     if glossary_path:
         left_out: Counter[str] = Counter()
         glossary = [(e.source, e.target)
-                    for e in read_glossary(glossary_path, source_lang, target_lang, left_out)]
+                    for e in read_glossary(glossary_path, source_lang, target_lang, left_out,
+                                           say=say)]
         for line in left_out_lines(left_out):
             _say(say, line)
     units, rejects = read_term_units(inputs, source_lang=source_lang,

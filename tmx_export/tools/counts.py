@@ -116,7 +116,7 @@ class TmxStats:
         }
 
 
-def stats(paths: Iterable[str | Path], *, jobs: int = 1) -> TmxStats:
+def stats(paths: Iterable[str | Path] | str | Path, *, jobs: int = 1) -> TmxStats:
     """Counts over the TMX files ``paths`` (a directory: those below it), streamed. With
     ``jobs`` above 1, a large file is cut in that many runs of units
     (:func:`~tmx_export.formats.tmx.split_tmx`), each counted in a process of its own, and

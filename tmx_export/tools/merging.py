@@ -49,11 +49,10 @@ from ..inputs import (
     memory_files,
     refuse_stdin_twice,
 )
-from ..lang import normalise_tag, primary
+from ..lang import holds_source, normalise_tag, primary
 from ..model import SEGTYPES
 from .validation import (
     _ATTRIBUTES,
-    _holds_source,
     _validate_attributes,
     _validate_content_order,
     _validate_markup,
@@ -127,7 +126,7 @@ def _tmx_only(path: str | Path) -> None:
                                            "`tmx-export build` turns it into a TMX")
 
 
-def merge(inputs: Iterable[str | Path], output: str | Path, *, dedupe: bool = True,
+def merge(inputs: Iterable[str | Path] | str | Path, output: str | Path, *, dedupe: bool = True,
           jobs: int = 1, allow_empty: bool = False, newest: bool = False) -> MergeCounts:
     """Merge TMX files into ``output`` (``.gz`` compresses), header from the first input
     (a directory among ``inputs``: the TMX files below it, :func:`memory_files`).
@@ -404,7 +403,7 @@ def _drop_empty_tuvs(tu: etree._Element, langs: _TagCache, srclang: str | None) 
     srclang = tu.get("srclang") or srclang
     kept_langs = [langs[tuv.get(XML_LANG) or ""] for tuv in kept]
     if not empty or len(kept) < 2 or (srclang and srclang != "*all*"
-                                      and not _holds_source(kept_langs, srclang)):
+                                      and not holds_source(kept_langs, srclang)):
         return 0
     for tuv in empty:
         tuv.getparent().remove(tuv)
@@ -463,7 +462,7 @@ def _valid_attributes(attributes: list[tuple[str, str]], found: list[str], srcla
             srclang = value or srclang  # a unit's own overrides the header's
         elif name == "segtype" or name not in allowed:
             return False
-    return not srclang or srclang == "*all*" or _holds_source(found, srclang)
+    return not srclang or srclang == "*all*" or holds_source(found, srclang)
 
 
 def unit_problem(tu: etree._Element, srclang: str | None) -> str | None:
@@ -733,8 +732,8 @@ def _merged_source_language(paths: list[Path], srclangs: list[str]) -> str:
     the wrong side). Tags compare as :func:`normalise_tag` spells them (``EN-US`` is
     ``en-us``). Two tags of one language, one less specific than the other (OmegaT's ``de``,
     Trados's ``de-DE``), give the less specific, as spelled in its file: each unit holds
-    it (:func:`_holds_source`). ``srclangs``: each input's header ``srclang`` ("" for
-    none)."""
+    it (:func:`~tmx_export.lang.holds_source`). ``srclangs``: each input's header
+    ``srclang`` ("" for none)."""
     declared = list(zip(paths, srclangs, strict=True))
     first = normalise_tag(declared[0][1])
     tags = {normalise_tag(srclang) for _, srclang in declared}

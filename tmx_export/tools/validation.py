@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -39,7 +38,7 @@ from ..formats.tmx import (
 )
 from ..formats.xml import SAFE_PARSER_OPTIONS, check_file, open_xml, parse_xml, syntax_error
 from ..inputs import MEMORY_ENDINGS, memory_files
-from ..lang import is_valid_tag, normalise_tag, primary
+from ..lang import holds_source, is_valid_tag, normalise_tag
 from ..model import SEGTYPES
 
 HEADER_REQUIRED = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
@@ -60,7 +59,7 @@ class Problem:
             f"{shown}: {self.message}"
 
 
-def validate(paths: Iterable[str | Path]) -> list[Problem]:
+def validate(paths: Iterable[str | Path] | str | Path) -> list[Problem]:
     """Every problem found in the TMX and TBX files ``paths`` (empty: all valid); a
     directory among them stands for the TMX and TBX files below it. A file that is not
     there (a typo, a glob that matched nothing: ``vendor/*.tmx`` given as it is) is the
@@ -315,7 +314,7 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
             add(tu.sourceline, problem)
     where = "its srclang" if own else "the header srclang"
     srclang = own or srclang
-    if srclang and srclang != "*all*" and not _holds_source(langs, srclang):
+    if srclang and srclang != "*all*" and not holds_source(langs, srclang):
         add(tu.sourceline, f"tu has no tuv in {where} {srclang}")
     _validate_content_order(tu, "tuv", add)
     for tuv in tuvs:
@@ -327,23 +326,6 @@ def _validate_tu(tu: etree._Element, srclang: str | None, add) -> None:
     for seg in tu.iter("seg"):
         for flow in (seg, *seg.iter("sub")):
             _validate_pairs(flow, add)
-
-
-def _holds_source(langs: list[str], srclang: str) -> bool:
-    """Whether a unit's tuv languages (``normalise_tag``) hold its ``srclang``: its tag, or
-    one tag less specific or more specific by region ("en" under "en-US", as OmegaT writes
-    its memories; "de-DE" under "de", as Trados writes them: a CAT tool matches either as
-    that language), never another region of it ("en-GB" under "en-US")."""
-    tag, language = _source_forms(srclang)
-    if tag in langs or language in langs:
-        return True
-    return tag == language and any(primary(lang) == language for lang in langs)
-
-
-@lru_cache(maxsize=64)
-def _source_forms(srclang: str) -> tuple[str, str]:
-    """``srclang`` normalised, and its language alone: asked of every unit of a merge."""
-    return normalise_tag(srclang), primary(srclang)
 
 
 # What the TMX 1.4b DTD lets each element hold (child elements only), and the attributes it
