@@ -31,7 +31,7 @@ ORDER = [
     # numbers and months written as words, by language: data, which the check of numbers
     # and the paragraph aligner of parallel files (a number written out) both read
     "check.number_words", "formats",
-    "formats.decoding", "formats.text", "formats.xml",
+    "formats.decoding", "formats.text", "formats.xml", "formats.kinds",
     # read -> repair -> pair (dumps)
     "dump.repair", "dump.pair_search", "dump.sides", "dump.unnumbered",
     "dump.pairing", "dump.reader", "dump.writer", "dump",

@@ -93,6 +93,49 @@ def test_third_language_side_is_rejected() -> None:
     assert [r.reason for r in result.rejects] == ["fr-FR side is in another language (de)"]
 
 
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("tmx/omegat-tests/en-fr.tmx", "a TMX memory"),
+    ("xliff_line_breaks_dgt_en_fr.xlf", "an XLIFF file"),
+    ("real-pairs.jsonl", "JSON Lines"),
+    ("europarl_pairs.tsv", "a tab-separated table"),
+    ("table_mac_cr_dgt_en_fr.csv", "a CSV table"),
+])
+def test_t15_a_file_plainly_no_dump_is_refused(name: str, kind: str) -> None:
+    """``read_dump`` read OmegaT's en-fr.tmx as one pair whose source was the memory's
+    XML (``<?xml version="1.0" ... <!DOCTYPE tmx``): a file ``build`` would read as
+    another format is refused, naming the file and what it looks like; its text too."""
+    from tmx_export.errors import InputError
+
+    path = DATA / name
+    with pytest.raises(InputError, match=f"{path.name}: {kind}, not a bilingual dump"):
+        read_dump(path)
+    if not name.endswith((".tsv", ".csv")):  # a table is told by its name too
+        with pytest.raises(InputError, match=f"{kind}, not a bilingual dump"):
+            read_dump("given.txt", text=path.read_text(encoding="utf-8"))
+    assert len(read_dump(DATA / "ep-industrial-policy-34.txt").pairs) == 1
+
+
+@pytest.mark.parametrize(("source", "target", "why"), [
+    ("English", "French", "'English' is not a known language tag"),
+    ("en-GB", "en-GB", "source and target are both en-GB"),
+    ("en-GB", "en-US", "en-GB and en-US cannot be told apart in a dump"),
+    ("zh", "en", "cannot read a bilingual dump in zh"),
+])
+def test_t15_languages_no_dump_can_be_read_in_are_refused(source: str, target: str,
+                                                          why: str) -> None:
+    """``read_dump`` took its languages as given: "English" -> "French" read the EP
+    sample's one pair as a reject, "English side is in another language (en)", and en-GB
+    twice the same. They are refused before any reading, as ``build`` refuses them; a
+    tag is read as a standard one."""
+    sample = DATA / "ep-industrial-policy-34.txt"
+    with pytest.raises(ValueError, match=why):
+        read_dump(sample, source_lang=source, target_lang=target)
+    [pair] = read_dump(sample, source_lang="en_gb", target_lang="FR-fr").pairs
+    assert (pair.source_lang, pair.target_lang) == ("en-GB", "fr-FR")
+
 def _every_triple(prefix, prior, pos, plausible, lines):
     """The search without its bounds: every (start, end, split) triple scored, by numpy
     (the pairer's search before the bounds), for one language order."""

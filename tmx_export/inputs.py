@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -26,10 +25,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from ._lazy import lazy_pattern
 from .errors import InputError, shown_name
-from .formats.text import STDIN_NAME, check_writable, input_name, readable_file, without_gz
-from .formats.tsv import PAIR_COLUMNS
-from .lang import is_valid_tag, language_of_name, normalise_tag, primary, standard_tag
-from .model import BuildOptions, ReadResult, ReadStream, count_of, header_role
+from .formats.kinds import detect_format
+from .formats.text import STDIN_NAME, check_writable, without_gz
+from .lang import is_valid_tag, normalise_tag, primary, standard_tag
+from .model import BuildOptions, ReadResult, ReadStream, count_of
 
 if TYPE_CHECKING:
     from .dump.reader import DumpParts
@@ -223,139 +222,6 @@ def read_input(path: Input, fmt: str, options: BuildOptions) -> ReadResult:
 
 
 # --- formats -------------------------------------------------------------------------------
-
-FORMATS = ("tmx", "tbx", "xliff", "po", "xlsx", "jsonl", "pairs-tsv", "tsv", "csv", "text")
-# The header `tmx-export pairs --format tsv` writes: such a file reads back as pairs.
-_PAIRS_TSV_HEADER = "\t".join(PAIR_COLUMNS)
-
-_MARKUP_NOISE = lazy_pattern(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.S)
-_ROOT = lazy_pattern(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
-_XML_ROOTS = {"tmx": "tmx", "martif": "tbx", "tbx": "tbx", "xliff": "xliff"}
-_PO_ENTRY = re.compile(r'^msgid\s+"', re.M)
-# Document formats that decode as text often enough to be mistaken for a dump.
-_NOT_TEXT = ((b"%PDF-", "PDF"), (b"{\\rtf", "RTF"), (b"\xd0\xcf\x11\xe0", "legacy Office"))
-
-
-def detect_format(path: str | Path) -> str:
-    """One of :data:`FORMATS` for the file at ``path``; :class:`InputError` if unsupported."""
-    from .formats.decoding import is_blank
-    from .formats.xml import decode_head, read_head
-
-    p = readable_file(path)
-    head = read_head(p, 1 << 16)
-    if is_blank(head):
-        raise InputError(input_name(path), "file is empty")
-    suffix = Path(without_gz(p.name)).suffix.lower()  # "pairs.tsv.gz": a TSV, compressed
-    for magic, kind in _NOT_TEXT:
-        if head.startswith(magic):
-            raise InputError(input_name(path), f"a {kind} file, not bilingual text (export it as "
-                             "text, TMX, XLIFF or a table first)")
-    if head.startswith(b"PK\x03\x04"):
-        if b"xl/" in head or suffix == ".xlsx":
-            return "xlsx"
-        raise InputError(input_name(path), "a ZIP archive that is not an XLSX workbook")
-    text = decode_head(head).lstrip("\ufeff")
-    stripped = text.lstrip()
-    if stripped.startswith("<"):
-        root = _ROOT.search(_MARKUP_NOISE.sub("", stripped))
-        if root and root.group(2) in _XML_ROOTS:
-            return _XML_ROOTS[root.group(2)]
-        if root and stripped.startswith(("<?xml", "<!DOCTYPE")):
-            raise InputError(input_name(path), f"XML with root element <{root.group(2)}>, "
-                                        "not TMX, TBX or XLIFF")
-    if _PO_ENTRY.search(text) or suffix in (".po", ".pot"):
-        return "po"
-    if _looks_like_json_lines(stripped, len(head) == 1 << 16):
-        return "jsonl"
-    if _JSON_DOCUMENT.match(stripped):
-        raise InputError(input_name(path), "a JSON document, not JSON Lines (one object a "
-                         "line): write its objects one a line (jq -c '.[]')")
-    if suffix in (".csv",):
-        return "csv"
-    if text.startswith(_PAIRS_TSV_HEADER):
-        return "pairs-tsv"
-    if suffix in (".tsv", ".tab") or _looks_tabular(text):
-        return "tsv"
-    if _looks_delimited(text):
-        return "csv"
-    return "text"
-
-
-# A JSON document whose lines are no objects: an array of objects or of arrays, or one
-# object over many lines (``json.dump(pairs, indent=2)``, a dataset saved as one array).
-# Read as a dump, its pairs ran together into units of JSON: '[ { "en": "THE TRADE ...'.
-_JSON_DOCUMENT = lazy_pattern(r'\[\s*[{\[]|\{\s*("|$)')
-
-
-def _looks_like_json_lines(text: str, cut: bool) -> bool:
-    """JSON Lines by their content, whatever the name: the first line is a JSON object
-    (or, ``cut`` short by the head read, opens as one, ``{"``). ``tmx-export pairs |
-    tmx-export build -`` (or a ``.ndjson`` file, a name ``pairs`` writes) was read as a dump,
-    and each unit written was JSON: ``{"source": "The Commission ...", "target":``."""
-    first = text.split("\n", 1)[0].strip()
-    if not first.startswith("{"):
-        return False
-    import json  # only here: a run whose inputs open otherwise does not load it
-
-    try:
-        return isinstance(json.loads(first), dict)
-    except ValueError:
-        return first.startswith('{"') and (cut and "\n" not in text or first.endswith("}"))
-
-
-def _looks_tabular(text: str) -> bool:
-    """Consistent tab-separated columns in the first lines: a header naming two languages,
-    or at least two lines with the first line's tabs and most lines so. A tab in one line
-    of prose (text copied from Word or a PDF) does not make a dump a table."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
-    if len(lines) < 2 or "\t" not in lines[0]:
-        return False
-    if sum(map(_names_a_language, lines[0].split("\t"))) >= 2:
-        return True
-    counts = [line.count("\t") for line in lines]
-    # the last line may be cut off by the head read: it may only count for the table
-    alike = sum(c == counts[0] for c in counts)
-    return alike >= 2 and alike >= 0.9 * (len(counts) - 1)
-
-
-def _looks_delimited(text: str) -> bool:
-    """A CSV table by its content, whatever its name (``.txt``, standard input): a header
-    naming two languages or more ("French;English", "en-GB,fr-FR"), or the two roles
-    ("Source,Target", as CAT tools export pairs), comma- or semicolon-separated, and rows
-    with as many fields (quotes honoured). Read as a dump, such a table was cut into
-    nonsense ("English" -> "French;"; units opening 'Source,Target "Decision No 1/2019')."""
-    import csv
-    import io
-
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
-    if len(lines) < 2:
-        return False
-    for delimiter in ";,":
-        header = next(csv.reader([lines[0]], delimiter=delimiter))
-        rows = list(csv.reader(io.StringIO("\n".join(lines[1:-1] or lines[1:])),
-                               delimiter=delimiter))
-        # the rows first: prose rarely has them alike, and then the language names (whose
-        # table loads translate-toolkit's) need not be looked up
-        # (a header of one cell names no two languages: lines of prose without the
-        # delimiter are all "alike")
-        if len(header) >= 2 and rows \
-                and sum(len(row) == len(header) for row in rows) >= 0.9 * len(rows) \
-                and (sum(map(_names_a_language, header)) >= 2
-                     or {"source", "target"} <= {header_role(cell) for cell in header}):
-            return True
-    return False
-
-
-def _names_a_language(cell: str) -> bool:
-    """A header cell that names a language: a tag ("en", "fr-FR") or a name ("French")."""
-    cell = cell.strip()
-    if language_of_name(cell) is not None:
-        return True
-    try:
-        return is_valid_tag(cell) and len(primary(cell)) in (2, 3) and bool(standard_tag(cell))
-    except ValueError:
-        return False
-
 
 def format_of(path: Input, input_format: str | None = None) -> str:
     """The input format of ``path``: ``input_format`` if given, else from its content.

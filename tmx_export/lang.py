@@ -556,6 +556,29 @@ def unreadable_in_dumps(*tags: str) -> list[str]:
     return [tag for tag in unlisted if primary(tag) not in readable]
 
 
+def dump_tags(source_lang: str, target_lang: str) -> tuple[str, str]:
+    """The languages asked of a dump as standard tags (:func:`standard_tag`), or the
+    ``ValueError`` saying why no dump can be read in them: a tag of no language, one
+    language twice (a dump's sides are told apart by their words, which two regions of a
+    language share), or a language whose words cannot be scored. ``read_dump(...,
+    source_lang="English", target_lang="French")`` read the EP sample's English side as
+    "in another language (en)", and ``en-GB`` twice the same: 0 pairs, where ``build``
+    refuses the tags."""
+    source, target = standard_tag(source_lang), standard_tag(target_lang)
+    if normalise_tag(source) == normalise_tag(target):
+        raise ValueError(f"source and target are both {source}: a dump holds two languages")
+    unreadable = unreadable_in_dumps(source, target)
+    if unreadable:
+        raise ValueError(f"cannot read a bilingual dump in {', '.join(unreadable)}: its words "
+                         "cannot be scored; dumps can be read in "
+                         f"{', '.join(sorted(dump_languages()))}")
+    if primary(source) == primary(target):
+        raise ValueError(f"{source} and {target} cannot be told apart in a dump (its sides "
+                         "are found by their language): give parallel files "
+                         f"(NAME.{source}.txt, NAME.{target}.txt), a table, TMX or XLIFF")
+    return source, target
+
+
 def dump_languages() -> frozenset[str]:
     """The primary subtags a dump can be read in: those with a word list, and those
     py3langid scores by n-grams (Estonian, Irish, Maltese), but for those written without

@@ -81,7 +81,7 @@ from .lang import (
     close_language,
     document_language,
     document_sample,
-    dump_languages,
+    dump_tags,
     identifier,
     mean_score,
     normalise_tag,
@@ -91,7 +91,6 @@ from .lang import (
     text_score,
     third_language_by_words,
     unconfirmed,
-    unreadable_in_dumps,
     word_list_languages,
 )
 from .model import (
@@ -1331,17 +1330,11 @@ def prepare_run(inputs: Sequence[str | Path | ParallelInput], options: BuildOpti
         _refuse_parts_over_inputs(files, outputs[0])
     formats = {f: format_of(f, options.input_format) for f in files}
     dumps = [f for f in files if formats[f] == "dump"]
-    unreadable = unreadable_in_dumps(source, target) if dumps else []
-    if unreadable:
-        raise InputError(str(dumps[0]), f"cannot read a bilingual dump in "
-                         f"{', '.join(unreadable)}: its words cannot be scored; dumps can be "
-                         f"read in {', '.join(sorted(dump_languages()))}")
-    if dumps and primary(source) == primary(target):
-        # a dump's sides are told apart by their words: two regions of one language have
-        # the same ones, so every paragraph would be cut into a "source" and a "translation"
-        raise InputError(str(dumps[0]), f"{source} and {target} cannot be told apart in a "
-                         "dump (its sides are found by their language): give parallel files "
-                         f"(NAME.{source}.txt, NAME.{target}.txt), a table, TMX or XLIFF")
+    if dumps:
+        try:
+            dump_tags(source, target)
+        except ValueError as exc:
+            raise InputError(str(dumps[0]), str(exc)) from None
     return options, files, formats
 
 

@@ -24,8 +24,9 @@ from pathlib import Path
 from .._lazy import lazy_pattern
 from ..errors import InputError
 from ..formats.decoding import too_many_controls
+from ..formats.kinds import refuse_not_dump
 from ..formats.text import input_name, read_text
-from ..lang import primary
+from ..lang import dump_tags, primary
 from ..model import ReadResult, ReadStream, Reject
 from .pairing import iter_pairs
 from .repair import EDGE_INVISIBLE, build_stream
@@ -282,8 +283,13 @@ def read_dump(
     ``text`` reads that text instead of the file (``path`` then only names it). Pairs get
     ``source_lang``/``target_lang`` whatever order the dump holds them in; what does not
     pair cleanly is returned in ``rejects`` with a reason. Raises
-    :class:`~tmx_export.errors.InputError` for a file that cannot be read as text.
+    :class:`~tmx_export.errors.InputError` for a file that cannot be read as text or is
+    plainly no dump (a TMX, XLIFF, PO, JSON Lines or a table:
+    :func:`~tmx_export.formats.kinds.refuse_not_dump`), and ``ValueError`` before any reading for
+    languages no dump can be read in (:func:`~tmx_export.lang.dump_tags`).
     """
+    source_lang, target_lang = dump_tags(source_lang, target_lang)
+    refuse_not_dump(path, text)
     result = ReadResult()
     for opened in open_dump_parts(path, source_lang=source_lang, target_lang=target_lang,
                                   text=text):

@@ -22,6 +22,7 @@ from typing import IO
 from ..errors import InputError
 from ..lang import count_relabelled, file_direction, is_valid_tag, normalise_tag
 from ..model import Pair, ReadResult, Reject
+from .kinds import PAIR_COLUMNS
 from .text import (
     atomic_output,
     input_name,
@@ -31,8 +32,6 @@ from .text import (
     restore_cell,
     writing_stdout,
 )
-
-PAIR_COLUMNS = ("source", "target", "source_lang", "target_lang", "number", "file", "line")
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
