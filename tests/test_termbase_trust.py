@@ -560,6 +560,26 @@ def test_a_file_that_is_no_termbase_is_refused_and_left_as_it_was(tmp_path, make
     assert sorted(p.name for p in tmp_path.iterdir()) == ["review.xlsx", "terms.db"]
 
 
+@pytest.mark.parametrize("name", ["memory.tmx", "paper.xlf", "dump.txt", "pairs.tsv",
+                                  "glossary.tbx"])
+def test_t15_an_empty_or_new_file_named_like_a_memory_is_no_termbase(tmp_path, name):
+    """``Termbase("empty.tmx")`` took the empty file for a new termbase and made it
+    SQLite: a typo in ``--termbase`` turned the memory a run was about to write into a
+    termbase. An empty or new file named like a memory or a document is refused, left as
+    it was (or not made); one named .db is still a new termbase, and a real memory a
+    file that is not one."""
+    empty, new = tmp_path / name, tmp_path / f"new-{name}"
+    empty.write_bytes(b"")
+    for path, state in ((empty, "an empty"), (new, "a new")):
+        with pytest.raises(InputError, match=f"^{path}: not a termbase: {state} file named"):
+            Termbase(path)
+    assert empty.read_bytes() == b"" and not new.exists()
+    seed_termbase(tmp_path / "terms.db")
+    memory = tmp_path / "dgt.tmx"
+    memory.write_bytes((DATA / "tmx" / "dgt-tm" / "22019D0437.tmx").read_bytes())
+    with pytest.raises(InputError, match="not a termbase"):
+        Termbase(memory)
+
 # -- formula injection -----------------------------------------------------------------------
 
 FORMULAS = ["=1+1", "+33 1 40 00", "-ase", "@SUM(A1:A2)", "=HYPERLINK(\"http://x\",\"y\")"]

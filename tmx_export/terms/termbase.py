@@ -411,6 +411,30 @@ def new_termbase(path: str | Path) -> Iterator[str]:
                 pass
 
 
+# Endings of the files a run reads or writes besides those of the readers
+# (:data:`~tmx_export.inputs.EXTENSIONS`): a dump, a TBX, a report.
+_OTHER_ENDINGS = (".txt", ".tbx", ".xml", ".html", ".htm", ".gz")
+
+
+def _refuse_empty_of_another_kind(path: str, name: str) -> None:
+    """Refuse an empty (or new) file named like a memory or a document as a termbase: SQLite
+    takes any empty file for a new database, so ``Termbase("memory.tmx")`` (a typo in
+    ``--termbase``, or the memory a build is about to write) made the empty ``.tmx`` a
+    termbase, and the memory written there next was refused or overwrote it."""
+    from ..inputs import EXTENSIONS
+
+    file = Path(path)
+    lower = file.name.lower()
+    ending = next((e for e in (*EXTENSIONS, *_OTHER_ENDINGS) if lower.endswith(e)), None)
+    exists = file.exists()
+    if ending is None or exists and (not file.is_file() or file.stat().st_size):
+        return
+    state = "an empty" if exists else "a new"
+    raise InputError(name, f"not a termbase: {state} file named {ending}, as a memory or a "
+                     "document is; a termbase is the SQLite file `tmx-export terms "
+                     "--termbase` writes (name a new one .db)")
+
+
 class Termbase:
     """A termbase file. Use as a context manager, or call :meth:`close`.
 
@@ -427,6 +451,7 @@ class Termbase:
         # read when opening, not when defining: a caller (or a test) may change BUSY_TIMEOUT
         self.timeout = timeout = BUSY_TIMEOUT if timeout is None else timeout
         self._depth = 0  # transaction nesting: only the outermost one begins and commits
+        _refuse_empty_of_another_kind(self.path, self.name)
         try:
             # isolation_level=None: no implicit transactions; this class begins and ends them
             # itself, because Python's implicit BEGIN comes only at the first INSERT or UPDATE,
