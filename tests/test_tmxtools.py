@@ -1197,7 +1197,7 @@ def test_stats_columns_line_up_with_long_language_tags(tmp_path):
     text = CliRunner().invoke(stats_command, [str(path)]).output
     rows = [line for line in text.splitlines() if line.endswith(" characters")]
     assert [row.split()[0] for row in rows] == ["sr-Latn-RS", "x-klingon", "fr"]
-    for word in ("segments", "words", "characters"):
+    for word in (" segment", " word", " character"):
         assert len({row.index(word) for row in rows}) == 1, (word, rows)
     assert "  sr-Latn-RS " in text.split("languages:")[0]
 
@@ -1235,8 +1235,22 @@ def test_stats_reports_every_source_language_declared():
     assert sum(entry["units"] for entry in counted["srclangs"].values()) == counted["units"]
     text = CliRunner().invoke(stats_command, paths).output
     listed = text.split("source languages (srclang):\n")[1].split("languages:")[0]
-    assert re.findall(r"^  (\S+) +(\d+) files +(\d+) units$", listed, re.M) == [
+    assert re.findall(r"^  (\S+) +(\d+) files? +(\d+) units?$", listed, re.M) == [
         ("en-US", "2", "3"), ("de-DE", "0", "1"), ("fr-CA", "0", "1"), ("en-GB", "1", "25")]
+
+
+def test_t15_stats_says_one_file_not_1_files():
+    """``stats`` of one DGT-TM memory said "en-GB  1 files  30 units": a count of one
+    takes the singular (as every count does, ``count_of``), its column as wide as the
+    plural's, so the columns after it still line up."""
+    text = CliRunner().invoke(stats_command, [str(DGT / "22019D0437.tmx"),
+                                              str(LISA / "ImportTest1K.tmx")]).output
+    assert not re.search(r"\b1 (files|units|segments|words|characters)\b", text)
+    listed = text.split("source languages (srclang):\n")[1].split("languages:")[0]
+    assert listed.splitlines() == ["  en-GB            1 file              30 units",
+                                   "  en-US            1 file               0 units",
+                                   "  de-DE            0 files              1 unit",
+                                   "  fr-CA            0 files              1 unit"]
 
 
 def test_stats_counts_duplicates_across_files():

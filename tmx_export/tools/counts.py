@@ -30,6 +30,7 @@ from ..formats.tmx import (
 )
 from ..inputs import memory_files, refuse_stdin_twice
 from ..lang import COMBINING_MARKS, cased_tag, normalise_tag
+from ..model import count_of
 from .merging import (
     _XML_LANG_KEY,
     CONTEXT_PROPS,
@@ -706,6 +707,14 @@ class _SortedCounts:
         return (self[j] * (n - delta) + self[j + 1] * delta) / n
 
 
+def _column(n: int, width: int, noun: str) -> str:
+    """``n`` right-aligned in ``width`` and its noun (:func:`~tmx_export.model.count_of`),
+    as wide as its plural so the columns after it line up: a DGT-TM memory's one file
+    read "en-GB  1 files  30 units"."""
+    counted = count_of(n, noun).split(" ", 1)[1]
+    return f"{n:>{width}} {counted:<{len(noun) + 1}}"
+
+
 def format_stats(result: TmxStats) -> str:
     """A short human-readable report of :func:`stats`."""
     # the tags' column as wide as the longest (x-klingon, sr-Latn-RS), so the counts line up
@@ -716,11 +725,13 @@ def format_stats(result: TmxStats) -> str:
              f"invalid units (merge leaves them out): {result.invalid}",
              f"source languages (srclang):{'' if result.srclangs else ' -'}"]
     for tag, declared in result.srclangs.items():
-        lines.append(f"  {tag:<{width}} {declared.files:>9} files {declared.units:>14} units")
+        lines.append(f"  {tag:<{width}} {_column(declared.files, 9, 'file')} "
+                     f"{_column(declared.units, 14, 'unit')}".rstrip())
     lines.append("languages:")
     for lang, s in sorted(result.languages.items(), key=lambda kv: -kv[1].segments):
-        lines.append(f"  {lang:<{width}} {s.segments:>9} segments {s.words:>11} words "
-                     f"{s.chars:>12} characters")
+        lines.append(f"  {lang:<{width}} {_column(s.segments, 9, 'segment')} "
+                     f"{_column(s.words, 11, 'word')} {_column(s.chars, 12, 'character')}"
+                     .rstrip())
     against = [(result.ratio_pair[0], result.ratios)] if result.ratio_pair else []
     for src, ratios in [*against, *result.more_ratios.items()]:
         for tgt, (quantiles, outside) in ratios.items():
