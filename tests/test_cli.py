@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from translate.storage.tmx import tmxfile
 
 from tmx_export.cli import main
+from tmx_export.errors import InputError
+from tmx_export.pipeline import export_pairs
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "ep-industrial-policy-34.txt"
@@ -148,9 +150,27 @@ def test_rejects_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Mon
         assert "rejects written to standard output" in result.stderr
     both = run(command, str(SEED), "mixed.txt", "-o", "-", "--rejects", "-")
     assert both.exit_code == 1 and both.stdout == ""
-    assert both.stderr == ("tmx-export: error: -: standard output named for two outputs "
-                           "(-o and --rejects?): name a file for one of them\n")
+    assert both.stderr == ("tmx-export: error: -: standard output named for two outputs, "
+                           "-o and --rejects: name a file for one of them\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mixed.txt", "out"]
+
+
+def test_t15_rejects_dash_without_o_names_the_pairs_not_o(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pairs e.tsv --rejects -` (the pairs on standard output, as no -o was given) said
+    "standard output named for two outputs (-o and --rejects?)" to a user who gave no -o:
+    the error names the two outputs as the command and the library call know them."""
+    monkeypatch.chdir(tmp_path)
+    Path("e.tsv").write_text((DATA / "table_no_header_dgt_en_fr.tsv").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    result = run("pairs", "e.tsv", "--no-header", "--rejects", "-")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == ("tmx-export: error: -: standard output named for two outputs, "
+                             "the pairs (standard output: no -o) and --rejects: name a file "
+                             "for one of them\n")
+    with pytest.raises(InputError, match="two outputs, output and rejects_path: name a file"):
+        export_pairs(["e.tsv"], "-", no_header=True, rejects_path="-")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.tsv"]
 
 
 @pytest.mark.parametrize("args", [["terms", str(SEED), "--csv", "-"],

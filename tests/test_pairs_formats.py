@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -257,6 +258,40 @@ def test_pairs_tsv_reads_back_through_build(tmp_path: Path) -> None:
 
     assert segs(again) == segs(direct) and len(segs(direct)) == 2
 
+
+@pytest.mark.parametrize("output_format", ["jsonl", "tsv"])
+def test_t15_pairs_says_the_inline_codes_and_notes_it_leaves_out(tmp_path: Path,
+                                                                 output_format: str) -> None:
+    """`pairs` of the LISA kit's ImportTest2A.tmx, then `build` of the JSON Lines, lost
+    all of its ``<bpt>`` codes (and ImportTest2C's ``<note>``s), and nothing said so: the
+    pairs are plain text, and standard error counts the pairs whose codes or notes were
+    left out (``--quiet``: nothing), as the library's ``left_out`` does."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+    from tmx_export.pipeline import export_pairs
+
+    lisa = DATA / "tmx" / "lisa-tmx-compliance-kit"
+    runner = CliRunner()
+    out = tmp_path / f"pairs.{output_format}"
+    result = runner.invoke(main, ["pairs", str(lisa / "ImportTest2A.tmx"), "--format",
+                                  output_format, "-o", str(out), "--source-lang", "en-US",
+                                  "--target-lang", "fr-CA"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ("tmx-export: left out: the inline codes of 7 pairs (JSON Lines "
+                             "and TSV carry the plain text; build a TMX to keep them)\n")
+    assert "<bpt" not in out.read_text(encoding="utf-8")
+    result = runner.invoke(main, ["pairs", str(lisa / "ImportTest2C.tmx"), "--format",
+                                  output_format, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "left out: the inline codes of 1 pair, the notes of 1 pair (" in result.stderr
+    quiet = runner.invoke(main, ["pairs", str(lisa / "ImportTest2C.tmx"), "--format",
+                                 output_format, "-o", str(out), "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    left_out: Counter[str] = Counter()
+    export_pairs(lisa / "ImportTest2C.tmx", out, output_format=output_format,
+                 left_out=left_out)
+    assert left_out == Counter({"inline codes": 1, "notes": 1})
 
 def test_pairs_tsv_cells_never_start_a_formula(tmp_path: Path) -> None:
     pairs = [Pair("=HYPERLINK(\"http://x\")", "-moins", "en-GB", "fr-FR", file="@f.txt"),

@@ -731,7 +731,7 @@ def input_size(path: Input) -> int:
 
 
 def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | None], *,
-                  writable: bool = False) -> None:
+                  writable: bool = False, names: Sequence[str] = ()) -> None:
     """Refuse, before any work, an output that would replace a file the run reads (a slip
     of the tab key costs a dump, or a reviewed report) and an output named twice (one
     would replace the other; ``"-"``, standard output, takes one output at most).
@@ -740,16 +740,16 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
     With ``writable``, each output must also be
     writable (:func:`~tmx_export.formats.text.check_writable`). Paths are compared as the
     files they name: resolved (symlinks, ``./x`` and ``x``), an existing file by its inode
-    too (hard links)."""
+    too (hard links). ``names`` says what each output is (its option), for the error."""
     read: set[object] = set()
     for f in files:
         for name in (f.source, f.target) if isinstance(f, ParallelInput) else (f,):
             if str(name) != "-":
                 read |= file_keys(name)
-    if sum(str(output) == "-" for output in outputs if output is not None) > 1:
-        # both would interleave on one stream
-        raise InputError("-", "standard output named for two outputs (-o and --rejects?): "
-                         "name a file for one of them")
+    dashes = [at for at, output in enumerate(outputs) if str(output) == "-"]
+    if len(dashes) > 1:  # both would interleave on one stream
+        raise InputError("-", f"standard output named for two outputs"
+                         f"{_output_names(dashes, names)}: name a file for one of them")
     written: set[object] = set()
     named = [output for output in outputs if output is not None and str(output) != "-"]
     # /dev/null takes any number of outputs (a run for its summary, or its rejects alone)
@@ -763,6 +763,15 @@ def check_outputs(files: Sequence[Input | Path], outputs: Sequence[str | Path | 
         written |= keys
     for output in named if writable else ():
         check_writable(output)
+
+
+def _output_names(at: Sequence[int], names: Sequence[str]) -> str:
+    """The outputs at ``at`` named as the caller names them (", the pairs (no -o) and
+    --rejects"), or nothing when it does not: ``pairs e.tsv --rejects -`` said "(-o and
+    --rejects?)" to a user who gave no -o."""
+    if len(names) <= max(at):
+        return ""
+    return ", " + " and ".join(names[i] for i in at)
 
 
 # Endings that say a file's format, to whoever opens it (a spreadsheet, a browser, a CAT

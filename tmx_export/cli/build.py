@@ -129,14 +129,15 @@ def _options(
     glossary_path: str | None, no_clean: tuple[str, ...], dedupe: str, keep_duplicates: bool,
     rejects_path: str | None, allow_empty: bool, profile: str = "generic",
     max_units: int | None = None, jobs: int = 1, output: str, quiet: bool = False,
-    no_header: bool = False,
+    no_header: bool = False, output_name: str = "-o",
 ) -> BuildOptions:
     """The command line's options as the library takes them. The SRX and glossary files
     are read here, so that a bad one fails before any input is read; the library gets
     their content, not their names, so an output replacing one is refused here. Unless
-    ``quiet``, says on standard error which glossary pairs are left out by their status."""
+    ``quiet``, says on standard error which glossary pairs are left out by their status.
+    ``output_name`` names ``output`` in errors."""
     check_outputs([path for path in (glossary_path, srx_path) if path is not None],
-                  [output, rejects_path])
+                  [output, rejects_path], names=(output_name, "--rejects"))
     rules = None
     glossary: tuple[tuple[str, str], ...] = ()
     if glossary_path is not None:
@@ -415,9 +416,18 @@ def pairs_command(inputs: tuple[str, ...], output_format: str, output: str,
     """
     from ..pipeline import export_pairs
 
-    options = _options(**given, output=output, quiet=quiet)
+    given_o = click.get_current_context().get_parameter_source("output") \
+        != click.core.ParameterSource.DEFAULT
+    options = _options(**given, output=output, quiet=quiet,
+                       output_name="-o" if given_o else "the pairs (standard output: no -o)")
+    left_out: Counter[str] = Counter()
     rejects = export_pairs(_inputs(inputs, source_file, target_file), output, options,
-                           output_format=output_format)
+                           output_format=output_format, left_out=left_out)
+    if left_out and not quiet:
+        said = [f"the {what} of {count_of(left_out[what], 'pair')}"
+                for what in ("inline codes", "notes") if left_out[what]]
+        tell(f"{PROG}: left out: {', '.join(said)} (JSON Lines and TSV carry the plain "
+             "text; build a TMX to keep them)", err=True)
     if options.rejects_path is None and rejects and not quiet:
         tell(
             f"{PROG}: {sum(rejects.values())} rejected (use --rejects FILE to see them)",
