@@ -2238,3 +2238,27 @@ def test_one_memory_named_alone_is_that_memory(tmp_path: Path) -> None:
     assert validate(memory) == validate([str(memory)])
     assert stats(memory).units == stats([memory]).units == 25
     assert merge(str(memory), tmp_path / "merged.tmx").written == 25
+
+
+def test_t14_merge_reads_references_to_control_characters_and_counts_them(tmp_path):
+    # Word's line break as Trados exports it (&#xB;): the memory was refused whole. The
+    # second input is large enough to be read in the merge's second process.
+    memory = DATA / "tmx_control_refs_dgt_en_de.tmx"
+    text = memory.read_text(encoding="utf-8")
+    start, end = text.index("    <tu "), text.index("  </body>")
+    units = "".join(text[start:end].replace("Article 1", f"Article {n}")
+                    for n in range(2, 2400))
+    large = tmp_path / "large.tmx"
+    large.write_text(text[:start] + units + text[end:], encoding="utf-8")
+    assert large.stat().st_size > 2_000_000
+    for jobs in ("1", "2"):
+        out = tmp_path / f"merged{jobs}.tmx"
+        result = CliRunner().invoke(merge_command, [str(memory), str(large), "-o", str(out),
+                                                    "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        assert "references to control characters read as text" in result.output
+        assert f": {4 + 4 * 2398}" in result.output
+        merged = out.read_text(encoding="utf-8")
+        assert "<seg>Article 1 Use of Terms</seg>" in merged
+        assert "<seg>Article 2399 Use of Terms</seg>" in merged
+        assert "<seg>Die Vertragsparteien dieses Übereinkommens\u00a0—</seg>" in merged
