@@ -1299,8 +1299,9 @@ def test_stats_counts_repeats_of_units_as_merge_writes_them(tmp_path, monkeypatc
     counted = stats([path])
     assert (counted.units, counted.duplicates) == (7, 3)
     assert counted.invalid == 2
-    # what stats counts per language is what the file holds, not what merge writes
-    assert counted.languages["de-DE"].segments == 3
+    # what stats counts per language is what the file holds, not what merge writes (its
+    # empty seg no segment)
+    assert counted.languages["de-DE"].segments == 2
     shown = CliRunner().invoke(stats_command, [str(path)]).output
     assert "duplicate units: 3\ninvalid units (merge leaves them out): 2\n" in shown
     # the same counts when the file is cut in parts: a part after the first checks its
@@ -1632,8 +1633,8 @@ def _stats_by_definition(paths: list[Path]) -> dict:
     """What stats counts, the slow way: every unit's lengths kept, ratios listed."""
     import statistics
 
-    from tmx_export.formats.tmx import XML_LANG, iter_elements, seg_text
-    from tmx_export.lang import cased_tag, normalise_tag
+    from tmx_export.formats.tmx import XML_LANG, comparable_tag, iter_elements, seg_text
+    from tmx_export.lang import cased_tag
     from tmx_export.tools import LanguageStats, SourceLanguage, TmxStats
 
     result = TmxStats()
@@ -1648,24 +1649,24 @@ def _stats_by_definition(paths: list[Path]) -> dict:
             if elem.tag == "header":
                 declared = elem.get("srclang", "")
                 header = declared.strip()
-                result.srclang = result.srclang or normalise_tag(header)
+                result.srclang = result.srclang or comparable_tag(header)
                 if header:
-                    sources.setdefault(normalise_tag(header), SourceLanguage()).files += 1
+                    sources.setdefault(comparable_tag(header), SourceLanguage()).files += 1
                 continue
             result.units += 1
             source = elem.get("srclang") or header
             if source:
-                sources.setdefault(normalise_tag(source), SourceLanguage()).units += 1
+                sources.setdefault(comparable_tag(source), SourceLanguage()).units += 1
             for tuv in elem.iter("tuv"):
                 tag = tuv.get(XML_LANG) or tuv.get("lang") or "?"
-                spelled.setdefault(normalise_tag(tag), cased_tag(tag))
+                spelled.setdefault(comparable_tag(tag), cased_tag(tag))
             unit_lengths: dict[str, int] = {}
             for tuv in elem.iter("tuv"):
-                lang = normalise_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
+                lang = comparable_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
                 seg = tuv.find("seg")
                 text = seg_text(seg) if seg is not None else ""
                 entry = result.languages.setdefault(lang, LanguageStats())
-                entry.segments += 1
+                entry.segments += bool(text)  # an empty seg is no segment
                 entry.words += len(re.findall(WORD_BY_DEFINITION, text))
                 entry.chars += len(text)
                 unit_lengths.setdefault(lang, len(text))
@@ -1680,7 +1681,7 @@ def _stats_by_definition(paths: list[Path]) -> dict:
         found = {}
         for target in (lang for lang in by_count if lang != source):
             ratios = sorted(u[target] / u[source] for u in lengths
-                            if u.get(source) and target in u)
+                            if u.get(source) and u.get(target))
             outside = sum(1 for r in ratios if r < 0.5 or r > 2)
             if len(ratios) == 1:
                 found[target] = ({"min": ratios[0], "median": ratios[0],
@@ -2262,3 +2263,22 @@ def test_t14_merge_reads_references_to_control_characters_and_counts_them(tmp_pa
         assert "<seg>Article 1 Use of Terms</seg>" in merged
         assert "<seg>Article 2399 Use of Terms</seg>" in merged
         assert "<seg>Die Vertragsparteien dieses Übereinkommens\u00a0—</seg>" in merged
+
+
+def test_t14_stats_counts_a_withdrawn_code_as_its_language_and_no_empty_seg(tmp_path):
+    # OmegaT (on Java before 17) writes Hebrew IW-IL, Trados he-IL: stats listed two
+    # languages; and a Trados memory's untranslated unit, an empty seg, was a segment with
+    # a length ratio of 0.00
+    omegat = DATA / "tmx_withdrawn_code_en_iw.tmx"
+    text = omegat.read_text(encoding="utf-8")
+    trados = tmp_path / "trados.tmx"
+    trados.write_text(text.replace("IW-IL", "he-IL").replace(
+        "<seg>כל אדם יש לו הזכות לחיים, לחירות ולבטחון אישי.</seg>", "<seg></seg>"),
+        encoding="utf-8")
+    result = stats([omegat, trados])
+    assert list(result.languages) == ["en-US", "iw-IL"]  # as first spelled
+    assert result.languages["iw-IL"].segments == 5
+    assert result.ratio_quantiles["min"] > 0.7
+    alone = stats([trados])
+    assert alone.languages["he-IL"].segments == 2
+    assert alone.ratio_quantiles["min"] > 0.7 and alone.ratio_outside == 0
