@@ -670,14 +670,16 @@ def parse_xml(path: str | Path, *, remove_pis: bool = False) -> etree._ElementTr
         return _parse(source, name, parser)  # type: ignore[arg-type]
 
 
-def read_checked(path: str | Path) -> bytes:
+def read_checked(path: str | Path, repairs: Counter[str] | None = None) -> bytes:
     """The whole document at ``path`` (uncompressed), as bytes that passed every check of
     :func:`parse_xml`: the prolog scan, then a full safe parse whose DTD declares no entities.
 
     For a library that parses the XML itself (translate-toolkit, for XLIFF): handed these
     bytes rather than the path, it parses exactly what was checked, so neither a trick the
     prolog scan misses nor a file changed in between reaches it. The file is read whole, as
-    such a library reads it whole anyway.
+    such a library reads it whole anyway. With ``repairs``, its references to control
+    characters (``&#xB;``, Word's line break in a Trados SDLXLIFF) are read as the text
+    they stand for, counted there (:func:`control_refs_read`); without, it is refused.
     """
     name = input_name(path)
     with open_xml(path) as handle:
@@ -685,6 +687,8 @@ def read_checked(path: str | Path) -> bytes:
             data = handle.read()
         except (OSError, EOFError) as exc:
             raise InputError(name, f"cannot read: {exc}") from None
+    if repairs is not None:
+        data = control_refs_read(io.BytesIO(data), data[:4], repairs).read()
     check_prolog(data[:PROLOG_LIMIT], name)
     data = without_external_id(data)  # an undefined entity an error, not dropped text
     _parse(io.BytesIO(data), name, etree.XMLParser(**SAFE_PARSER_OPTIONS))
