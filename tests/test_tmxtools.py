@@ -2282,3 +2282,11 @@ def test_t14_stats_counts_a_withdrawn_code_as_its_language_and_no_empty_seg(tmp_
     alone = stats([trados])
     assert alone.languages["he-IL"].segments == 2
     assert alone.ratio_quantiles["min"] > 0.7 and alone.ratio_outside == 0
+
+
+def test_t14_stats_reads_references_to_control_characters_as_merge_does():
+    # Word's line break as Trados exports it (&#xB;): stats refused the memory merge reads
+    counted = stats([DATA / "tmx_control_refs_dgt_en_de.tmx"])
+    assert counted.units == 4 and counted.languages["de-DE"].segments == 4
+    # "Artikel 1 Begriffsbestimmungen": 30 characters, the line break a space
+    assert counted.languages["de-DE"].chars == 30 + 44 + 269 + 31

@@ -152,8 +152,9 @@ def stats(paths: Iterable[str | Path] | str | Path, *, jobs: int = 1) -> TmxStat
                 declared.absorb(part.declared)
         else:
             fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
-            for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu")),
-                                                  declared, langs, fingerprint):
+            # a reference to a control character (&#xB;) read as its text, as merge reads it
+            units = iter_elements(path, ("header", "tu"), repairs=Counter())
+            for tags, rows, fingerprints in _runs(units, declared, langs, fingerprint):
                 tally.add(tags, rows, fingerprints)
         declared.count_into(result, tally.units - first_unit)
     result.units = tally.units
@@ -246,8 +247,8 @@ def _part_counts(path: str | Path, part: TmxPart, srclang: str | None) -> _PartC
     declared = _Declared()
     fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
     try:
-        for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu"), part=part),
-                                              declared, langs, fingerprint, srclang):
+        units = iter_elements(path, ("header", "tu"), part=part, repairs=Counter())
+        for tags, rows, fingerprints in _runs(units, declared, langs, fingerprint, srclang):
             tally.add(tags, rows, fingerprints)
     except InputError:
         return None
