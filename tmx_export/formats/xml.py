@@ -698,6 +698,12 @@ def read_checked(path: str | Path, repairs: Counter[str] | None = None) -> bytes
 # libxml2's message for a reference to an entity the document does not declare
 _UNDEFINED_ENTITY = lazy_pattern(r"Entity '([^']+)' not defined")
 
+# libxml2's message for a character reference to a control character (&#xB;)
+_CONTROL_CHAR_REF = lazy_pattern(r"xmlParseCharRef: invalid xmlChar value (\d+)$")
+_CONTROL_NAMES = {0x0B: ", Word's manual line break as Trados exports it",
+                  0x1F: ", Word's optional hyphen as Trados exports it",
+                  0x1E: ", Word's non-breaking hyphen as Trados exports it"}
+
 # lxml's hint when one of libxml2's limits (kept on: SAFE_PARSER_OPTIONS) stops a parse
 _LIMIT_HINT = lazy_pattern(r",?\s*(try|use) XML_PARSE_HUGE( option)?\s*")
 
@@ -719,9 +725,16 @@ def syntax_message(exc: etree.XMLSyntaxError, logged: str | None = None) -> str:
     error's line). A document that is well-formed but past one of libxml2's limits (a
     text or attribute of more than 10 MB, elements nested more than 256 deep), which stay
     on against hostile files, is said to be too large: not ill-formed XML, and the hint
-    lxml gives (XML_PARSE_HUGE) is no option of this tool."""
+    lxml gives (XML_PARSE_HUGE) is no option of this tool. A reference to a control
+    character is named as one, and Word's three Trados exports as such ("invalid xmlChar
+    value 11" said nothing of ``&#xB;``, Word's manual line break)."""
     message = re.sub(r",? ?\(?line \d+,? column \d+\)?$", "",
                      logged or str(exc.msg or exc)).strip()
+    control = _CONTROL_CHAR_REF.search(message)
+    if control is not None:
+        code = int(control.group(1))
+        return (f"not well-formed XML: a reference to the control character U+{code:04X} "
+                f"(&#x{code:X};{_CONTROL_NAMES.get(code, '')}), which XML cannot carry")
     entity = _UNDEFINED_ENTITY.search(message)
     if entity is not None:
         return (f"undefined entity &{entity.group(1)}; (XML defines &amp; &lt; &gt; &quot; "
