@@ -258,7 +258,7 @@ def detect_format(path: str | Path) -> str:
     stripped = text.lstrip()
     if _WORKBENCH_TXT.match(stripped):
         raise InputError(input_name(path), "a Trados Workbench TXT export (<TrU> units), "
-                         "which this tool does not read: export the memory as TMX")
+                         "which tmx-export does not read: export the memory as TMX")
     if stripped.startswith("<"):
         root = _ROOT.search(_MARKUP_NOISE.sub("", stripped))
         if root and root.group(2) in _XML_ROOTS:
