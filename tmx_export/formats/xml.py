@@ -304,7 +304,7 @@ def control_as_text(reference: str) -> str | None:
 
 class ControlRefsAsText(_Recoded):
     """A document whose character references to control characters (:func:`control_as_text`)
-    read as what they stand for, each counted in ``repairs``; the same in CDATA sections,
+    read as what they stand for, each counted in ``repairs``; not in CDATA sections,
     comments and PIs, where "&#xB;" is text. ``encoding`` is that of the code units
     (Latin-1 for UTF-8 and the 8-bit encodings, UTF-16 as the file's signature says). A
     block without "&#" nor "<!" nor "<?" is passed on as it is: reading stays as fast."""
@@ -342,7 +342,8 @@ class ControlRefsAsText(_Recoded):
         """``text`` up to about ``cut`` with its references replaced, and where it stopped
         (a token beginning before ``cut`` is read whole: what is held back after ``cut``
         is longer than any token)."""
-        parts, at = [], 0
+        parts: list[str] = []
+        at = 0
         while at < cut:
             if self._end:
                 close = text.find(self._end, at)
