@@ -419,3 +419,16 @@ def test_drafts_are_checked_and_what_is_left_out_is_counted(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["check", str(memory), "--fail-on", "never"])
     assert f"{lacking} left out, not checked ({lacking} missing-target-language)" in (
         result.stderr)
+
+
+def test_t14_check_reads_references_to_control_characters_as_build_does(tmp_path):
+    # Word's line break as Trados exports it (&#xB;): check refused the memory build reads
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    memory = DATA / "tmx_control_refs_dgt_en_de.tmx"
+    result = CliRunner().invoke(main, ["check", str(memory), "--target-lang", "de-DE",
+                                       "--report", str(tmp_path / "r.tsv")])
+    assert result.exit_code == 0, result.output
+    assert "4 units checked" in result.output

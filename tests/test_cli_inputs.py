@@ -1428,3 +1428,22 @@ def test_every_command_says_the_files_of_a_folder_it_did_not_read(tmp_path, comm
     quiet = CliRunner().invoke(main, [*args, "--quiet"])
     assert quiet.exit_code == result.exit_code, quiet.output
     assert "not read" not in quiet.output and "skipped" not in quiet.output
+
+
+def test_t14_a_trados_workbench_txt_export_is_refused_by_name(tmp_path):
+    # "<TrU>" units of "<Seg L=EN-GB>" lines, in UTF-16 as Workbench writes them: read as a
+    # dump, the whole file was one pair, "1 read, all rejected (1 leftover-markup)"
+    workbench = Path(__file__).parent / "data" / "workbench_dgt_en_de.txt"
+    out = tmp_path / "o.tmx"
+    result = CliRunner().invoke(main, ["build", str(workbench), "-o", str(out),
+                                       "--target-lang", "de-DE"])
+    assert result.exit_code == 1
+    assert "workbench_dgt_en_de.txt: a Trados Workbench TXT export (<TrU> units)" in \
+        result.output
+    assert "export the memory as TMX" in result.output and not out.exists()
+    # in UTF-8 without its RTF preamble too
+    bare = tmp_path / "bare.txt"
+    text = workbench.read_text(encoding="utf-16")
+    bare.write_text(text[text.index("<TrU>"):], encoding="utf-8")
+    result = CliRunner().invoke(main, ["pairs", str(bare), "--target-lang", "de-DE"])
+    assert result.exit_code == 1 and "Trados Workbench TXT export" in result.output

@@ -1107,3 +1107,35 @@ def test_a_table_of_texts_beside_their_language_codes_is_not_read_by_its_first_p
     assert [p.source for p in joined.pairs] == [p.source for p in read.pairs]
     assert [(r.line, r.reason) for r in joined.rejects] == [(2, "header-row"),
                                                              (5, "header-row")]
+
+
+TRANSLATION_TABLE = Path(__file__).parent / "data" / "table_translation_header_dgt_en_nl.csv"
+
+
+def test_t14_a_translation_column_is_the_target(tmp_path):
+    # "Key, Source, Translation, Context", as localisation platforms export strings: the
+    # table was refused ("no column for nl-NL"), "Translation" being no role it knew
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    result = read_table(TRANSLATION_TABLE, source_lang="en-GB", target_lang="nl-NL")
+    assert [(p.source, p.target) for p in result.pairs][1:3] == [
+        ("THE TRADE AND DEVELOPMENT COMMITTEE,", "HET HANDELS- EN ONTWIKKELINGSCOMITÉ,"),
+        ("HAS ADOPTED THIS DECISION:", "HEEFT HET VOLGENDE BESLUIT VASTGESTELD:")]
+    assert len(result.pairs) == 4 and not result.rejects
+    # in German, and with "Original" for the source
+    german = tmp_path / "de.csv"
+    german.write_text(TRANSLATION_TABLE.read_text(encoding="utf-8").replace(
+        "Key,Source,Translation", "Schlüssel,Original,Übersetzung"), encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    run = CliRunner().invoke(main, ["build", str(german), "-o", str(out), "--source-lang",
+                                    "en-GB", "--target-lang", "nl-NL"])
+    assert run.exit_code == 0, run.output
+    assert "<seg>HEEFT HET VOLGENDE BESLUIT VASTGESTELD:</seg>" in out.read_text(encoding="utf-8")
+    # a table with both a "Target" and a "Translation" column says which is meant: refused
+    both = tmp_path / "both.csv"
+    both.write_text(TRANSLATION_TABLE.read_text(encoding="utf-8").replace(
+        "Key,Source,Translation,Context", "Key,Source,Translation,Target"), encoding="utf-8")
+    with pytest.raises(InputError):
+        read_table(both, source_lang="en-GB", target_lang="nl-NL")

@@ -1123,3 +1123,90 @@ def test_build_keeps_the_line_breaks_of_notes_and_props(tmp_path):
     assert ("prop", "x-myPropeType", "Data\nMore data") in pair.target_meta
     [tuv_text] = [seg for seg in etree.parse(str(out)).iter("seg")][:1]
     assert "\n" not in etree.tostring(tuv_text, encoding="unicode")
+
+
+# --- references to control characters (Trados exports of Word text) -----------------------
+
+CONTROL_REFS = Path(__file__).parent / "data" / "tmx_control_refs_dgt_en_de.tmx"
+CONTROL_TEXTS = [
+    ("Article 1 Use of Terms", "Artikel\u00a01 Begriffsbestimmungen"),
+    ("The Parties to this Agreement,", "Die Vertragsparteien dieses Übereinkommens\u00a0—"),
+    ("RECOGNIZING that until recently ice has generally covered the high seas portion of "
+     "the central Arctic Ocean on a year\u2011round basis, which has made fishing in those "
+     "waters impossible, but that ice coverage in that area has diminished in recent years;",
+     "IN DER ERKENNTNIS, dass die Hochseegewässer des zentralen Nordpolarmeeres noch bis vor "
+     "Kurzem ganzjährig von Eis bedeckt waren, was die Fischerei in diesen Gewässern "
+     "unmöglich machte, aber dass die Eisbedeckung in diesem Gebiet in den letzten Jahren "
+     "zurückgegangen ist;"),
+    ("HAVE AGREED as follows:", "SIND wie folgt ÜBEREINGEKOMMEN:"),
+]
+
+
+def test_t14_control_references_read_as_text_and_counted(tmp_path):
+    # Word's manual line break (&#xB;), optional hyphen (&#x1F;) and non-breaking hyphen
+    # (&#x1E;) as Trados exports them: XML refuses them, and a whole memory was refused
+    # for one of them
+    result = read_tmx(CONTROL_REFS, source_lang="en-GB", target_lang="de-DE")
+    assert [(p.source, p.target) for p in result.pairs] == CONTROL_TEXTS
+    assert sum(result.repairs.values()) == 4
+    # in UTF-16, as DGT-TM's memories are, the same
+    utf16 = tmp_path / "utf16.tmx"
+    utf16.write_text(CONTROL_REFS.read_text(encoding="utf-8").replace(
+        'encoding="utf-8"', 'encoding="UTF-16"'), encoding="utf-16")
+    assert texts(utf16, "en-GB", "de-DE") == CONTROL_TEXTS
+
+
+def test_t14_build_says_control_references_and_validate_still_refuses(tmp_path):
+    from click.testing import CliRunner
+
+    from tmx_export.cli import main
+
+    out = tmp_path / "o.tmx"
+    result = CliRunner().invoke(main, ["build", str(CONTROL_REFS), "-o", str(out),
+                                       "--target-lang", "de-DE"])
+    assert result.exit_code == 0, result.output
+    assert "4  references to control characters read as text" in result.output
+    assert "<seg>Article 1 Use of Terms</seg>" in out.read_text(encoding="utf-8")
+    # the file is no valid TMX all the same
+    checked = CliRunner().invoke(main, ["validate", str(CONTROL_REFS)])
+    assert checked.exit_code == 1
+    assert ("tmx_control_refs_dgt_en_de.tmx:10: not well-formed XML: a reference to the "
+            "control character U+000B (&#xB;, Word's manual line break as Trados exports "
+            "it), which XML cannot carry") in checked.output
+
+
+def test_t14_control_reference_in_cdata_or_cut_across_reads():
+    # in a CDATA section, a comment or a PI "&#xB;" is text, left as it is; a reference
+    # may come cut across two reads of the stream, in UTF-8 and in UTF-16
+    import io
+    from collections import Counter
+
+    from tmx_export.formats.xml import control_refs_read
+
+    unit = ('<tu><tuv xml:lang="en"><seg>Article 1&#xB;Use&#x1F;</seg></tuv>'
+            '<tuv xml:lang="de"><seg><![CDATA[a&#xB;b]]><!-- &#xB; --><?x &#xB;?></seg>'
+            '</tuv></tu>\n')
+    doc = f'<?xml version="1.0"?>\n<tmx><body>{unit * 400}</body></tmx>'
+    want = doc.replace("1&#xB;Use&#x1F;", "1 Use")
+
+    class Trickle(io.RawIOBase):
+        """A stream read seven bytes at a time."""
+
+        def __init__(self, data: bytes) -> None:
+            self.data = io.BytesIO(data)
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+            piece = self.data.read(min(len(buffer), 7))
+            buffer[:len(piece)] = piece
+            return len(piece)
+
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-16"):
+        data = doc.encode(encoding)
+        for stream in (io.BytesIO(data), Trickle(data)):
+            repairs: Counter[str] = Counter()
+            read = control_refs_read(stream, data[:100], repairs).read()  # type: ignore[arg-type]
+            assert read.decode(encoding) == want, encoding
+            assert sum(repairs.values()) == 800

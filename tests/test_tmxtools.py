@@ -1313,8 +1313,9 @@ def test_stats_counts_repeats_of_units_as_merge_writes_them(tmp_path, monkeypatc
     counted = stats([path])
     assert (counted.units, counted.duplicates) == (7, 3)
     assert counted.invalid == 2
-    # what stats counts per language is what the file holds, not what merge writes
-    assert counted.languages["de-DE"].segments == 3
+    # what stats counts per language is what the file holds, not what merge writes (its
+    # empty seg no segment)
+    assert counted.languages["de-DE"].segments == 2
     shown = CliRunner().invoke(stats_command, [str(path)]).output
     assert "duplicate units: 3\ninvalid units (merge leaves them out): 2\n" in shown
     # the same counts when the file is cut in parts: a part after the first checks its
@@ -1646,8 +1647,8 @@ def _stats_by_definition(paths: list[Path]) -> dict:
     """What stats counts, the slow way: every unit's lengths kept, ratios listed."""
     import statistics
 
-    from tmx_export.formats.tmx import XML_LANG, iter_elements, seg_text
-    from tmx_export.lang import cased_tag, normalise_tag
+    from tmx_export.formats.tmx import XML_LANG, comparable_tag, iter_elements, seg_text
+    from tmx_export.lang import cased_tag
     from tmx_export.tools import LanguageStats, SourceLanguage, TmxStats
 
     result = TmxStats()
@@ -1662,24 +1663,24 @@ def _stats_by_definition(paths: list[Path]) -> dict:
             if elem.tag == "header":
                 declared = elem.get("srclang", "")
                 header = declared.strip()
-                result.srclang = result.srclang or normalise_tag(header)
+                result.srclang = result.srclang or comparable_tag(header)
                 if header:
-                    sources.setdefault(normalise_tag(header), SourceLanguage()).files += 1
+                    sources.setdefault(comparable_tag(header), SourceLanguage()).files += 1
                 continue
             result.units += 1
             source = elem.get("srclang") or header
             if source:
-                sources.setdefault(normalise_tag(source), SourceLanguage()).units += 1
+                sources.setdefault(comparable_tag(source), SourceLanguage()).units += 1
             for tuv in elem.iter("tuv"):
                 tag = tuv.get(XML_LANG) or tuv.get("lang") or "?"
-                spelled.setdefault(normalise_tag(tag), cased_tag(tag))
+                spelled.setdefault(comparable_tag(tag), cased_tag(tag))
             unit_lengths: dict[str, int] = {}
             for tuv in elem.iter("tuv"):
-                lang = normalise_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
+                lang = comparable_tag(tuv.get(XML_LANG) or tuv.get("lang") or "?")
                 seg = tuv.find("seg")
                 text = seg_text(seg) if seg is not None else ""
                 entry = result.languages.setdefault(lang, LanguageStats())
-                entry.segments += 1
+                entry.segments += bool(text)  # an empty seg is no segment
                 entry.words += len(re.findall(WORD_BY_DEFINITION, text))
                 entry.chars += len(text)
                 unit_lengths.setdefault(lang, len(text))
@@ -1694,7 +1695,7 @@ def _stats_by_definition(paths: list[Path]) -> dict:
         found = {}
         for target in (lang for lang in by_count if lang != source):
             ratios = sorted(u[target] / u[source] for u in lengths
-                            if u.get(source) and target in u)
+                            if u.get(source) and u.get(target))
             outside = sum(1 for r in ratios if r < 0.5 or r > 2)
             if len(ratios) == 1:
                 found[target] = ({"min": ratios[0], "median": ratios[0],
@@ -2252,3 +2253,54 @@ def test_one_memory_named_alone_is_that_memory(tmp_path: Path) -> None:
     assert validate(memory) == validate([str(memory)])
     assert stats(memory).units == stats([memory]).units == 25
     assert merge(str(memory), tmp_path / "merged.tmx").written == 25
+
+
+def test_t14_merge_reads_references_to_control_characters_and_counts_them(tmp_path):
+    # Word's line break as Trados exports it (&#xB;): the memory was refused whole. The
+    # second input is large enough to be read in the merge's second process.
+    memory = DATA / "tmx_control_refs_dgt_en_de.tmx"
+    text = memory.read_text(encoding="utf-8")
+    start, end = text.index("    <tu "), text.index("  </body>")
+    units = "".join(text[start:end].replace("Article 1", f"Article {n}")
+                    for n in range(2, 2400))
+    large = tmp_path / "large.tmx"
+    large.write_text(text[:start] + units + text[end:], encoding="utf-8")
+    assert large.stat().st_size > 2_000_000
+    for jobs in ("1", "2"):
+        out = tmp_path / f"merged{jobs}.tmx"
+        result = CliRunner().invoke(merge_command, [str(memory), str(large), "-o", str(out),
+                                                    "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        assert "references to control characters read as text" in result.output
+        assert f": {4 + 4 * 2398}" in result.output
+        merged = out.read_text(encoding="utf-8")
+        assert "<seg>Article 1 Use of Terms</seg>" in merged
+        assert "<seg>Article 2399 Use of Terms</seg>" in merged
+        assert "<seg>Die Vertragsparteien dieses Übereinkommens\u00a0—</seg>" in merged
+
+
+def test_t14_stats_counts_a_withdrawn_code_as_its_language_and_no_empty_seg(tmp_path):
+    # OmegaT (on Java before 17) writes Hebrew IW-IL, Trados he-IL: stats listed two
+    # languages; and a Trados memory's untranslated unit, an empty seg, was a segment with
+    # a length ratio of 0.00
+    omegat = DATA / "tmx_withdrawn_code_en_iw.tmx"
+    text = omegat.read_text(encoding="utf-8")
+    trados = tmp_path / "trados.tmx"
+    trados.write_text(text.replace("IW-IL", "he-IL").replace(
+        "<seg>כל אדם יש לו הזכות לחיים, לחירות ולבטחון אישי.</seg>", "<seg></seg>"),
+        encoding="utf-8")
+    result = stats([omegat, trados])
+    assert list(result.languages) == ["en-US", "iw-IL"]  # as first spelled
+    assert result.languages["iw-IL"].segments == 5
+    assert result.ratio_quantiles["min"] > 0.7
+    alone = stats([trados])
+    assert alone.languages["he-IL"].segments == 2
+    assert alone.ratio_quantiles["min"] > 0.7 and alone.ratio_outside == 0
+
+
+def test_t14_stats_reads_references_to_control_characters_as_merge_does():
+    # Word's line break as Trados exports it (&#xB;): stats refused the memory merge reads
+    counted = stats([DATA / "tmx_control_refs_dgt_en_de.tmx"])
+    assert counted.units == 4 and counted.languages["de-DE"].segments == 4
+    # "Artikel 1 Begriffsbestimmungen": 30 characters, the line break a space
+    assert counted.languages["de-DE"].chars == 30 + 44 + 269 + 31

@@ -1336,3 +1336,15 @@ def test_xliff_notes_and_po_comments_become_the_units_notes(tmp_path, name, text
     assert done.exit_code == 0, done.output
     assert [p.notes for p in read_tmx(out, source_lang="en-GB",
                                       target_lang="fr-FR").pairs] == notes
+
+
+def test_t14_sdlxliff_references_to_control_characters_read_as_text():
+    # Word's manual line break (&#xB;) and optional hyphen (&#x1F;) as Trados Studio writes
+    # them in an SDLXLIFF: XML refuses them, and the file was refused whole
+    path = Path(__file__).parent / "data" / "sdlxliff_control_refs_dgt_en_de.sdlxliff"
+    result = read_ttk(path, source_lang="en-GB", target_lang="de-DE")
+    assert [(p.source, p.target) for p in result.pairs] == [
+        ("Article 1 Use of Terms", "Artikel\u00a01 Begriffsbestimmungen"),
+        ("The Parties to this Agreement,", "Die Vertragsparteien dieses Übereinkommens\u00a0—")]
+    assert result.repairs["references to control characters read as text (&#xB; a space, "
+                          "&#x1F; none)"] == 4

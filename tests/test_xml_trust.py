@@ -198,7 +198,7 @@ def test_translate_toolkit_parses_the_checked_bytes_not_the_file(
     path = tmp_path / "a.xlf"
     path.write_text(document("xliff"), encoding="utf-8")
     checked = document("xliff", source="Checked bytes.").encode()
-    monkeypatch.setattr(ttkstore, "read_checked", lambda p: checked)
+    monkeypatch.setattr(ttkstore, "read_checked", lambda p, repairs=None: checked)
     pairs = read_ttk(path, source_lang="en", target_lang="fr").pairs
     assert [p.source for p in pairs] == ["Checked bytes."]
 

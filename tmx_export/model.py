@@ -401,10 +401,14 @@ def language_option(side: int | None = None, *, langs_run: bool = False) -> str:
 
 # The two roles as French, German, Spanish, Italian, Dutch, Portuguese and Polish user
 # interfaces and translators head the columns ("Source" / "Cible", "Quelle" / "Ziel",
-# "Origen" / "Destino", "Bron" / "Doel", "Źródło" / "Cel"), case-folded.
+# "Origen" / "Destino", "Bron" / "Doel", "Źródło" / "Cel"), case-folded; and as
+# localisation platforms and spreadsheets of strings head them in English and in those
+# languages: "Source" / "Translation", "Original" / "Übersetzung", "Traduction"...
 _ROLE_NAMES = {
     **dict.fromkeys(
-        ["texte source", "segment source", "quelle", "quelltext", "ausgangstext",
+        ["original", "original text", "texte original", "originaltext", "texto original",
+         "testo originale", "originele tekst", "tekst oryginalny",
+         "texte source", "segment source", "quelle", "quelltext", "ausgangstext",
          "ausgangssegment", "origen", "texto de origen", "texto origen", "fuente",
          "texto fuente", "origine", "testo di origine", "testo di partenza", "sorgente",
          "testo sorgente", "bron", "brontekst", "bronsegment", "origem", "texto de origem",
@@ -414,16 +418,20 @@ _ROLE_NAMES = {
         ["cible", "texte cible", "segment cible", "ziel", "zieltext", "zielsegment",
          "destino", "texto de destino", "texto destino", "destinazione",
          "testo di destinazione", "testo di arrivo", "doel", "doeltekst", "doelsegment",
-         "cel", "tekst docelowy", "segment docelowy"],
+         "cel", "tekst docelowy", "segment docelowy",
+         "translation", "translated text", "traduction", "texte traduit", "übersetzung",
+         "uebersetzung", "traducción", "traduccion", "texto traducido", "traduzione",
+         "testo tradotto", "vertaling", "tradução", "traducao", "texto traduzido",
+         "tłumaczenie", "tlumaczenie"],
         "target"),
 }
 
 
 def header_role(cell: str) -> str | None:
     """``"source"`` or ``"target"`` for a table's header cell naming that role, as CAT tools
-    head their exports ("Source", "Target text", "source segment", "Target term"; in other
-    languages, :data:`_ROLE_NAMES`), else ``None``: the columns of a table whose header
-    names no language."""
+    head their exports ("Source", "Target text", "source segment", "Target term"; as
+    localisation platforms do, "Translation"; in other languages, :data:`_ROLE_NAMES`),
+    else ``None``: the columns of a table whose header names no language."""
     words = cell.strip().casefold().split()
     if words and words[0] in ("source", "target") and \
             words[1:] in ([], ["text"], ["segment"], ["term"]):

@@ -884,7 +884,8 @@ def _read(path: Input, fmt: str, options: BuildOptions, counts: _FileCounts,
     if fmt == "tmx" and not isinstance(path, ParallelInput) and tmx_is_streamed():
         units = iter_tmx(path, source_lang=options.source_lang,
                          target_lang=options.target_lang, claimed=options.claimed_langs,
-                         relabelled=counts.relabelled, variants=counts.variants)
+                         relabelled=counts.relabelled, variants=counts.variants,
+                         repairs=counts.repairs)
         # a memory whose declared languages are swapped as a whole is refused as a table is:
         # its short units ("TRADUZIONE" as German) are too short for any test of one unit
         yield from _languages_checked(path, units, options, counts, memory=True)

@@ -102,7 +102,8 @@ def unit_batches(name: str, source_lang: str, target_lang: str, size: int,
     # opening (the XML declaration, a line break, the start tags) before its first byte
     line_shift = lines_before - part.opening.count(b"\n") if part is not None else 0
     file = input_name(name)  # as the units name it (a name's byte that is not UTF-8 escaped)
-    for tu in iter_elements(name, part=part):
+    # a reference to a control character (&#xB;) read as build reads it, as its text
+    for tu in iter_elements(name, part=part, repairs=repairs):
         check_terminated()
         plain = _plain_texts(tu, ranks, rank, unit_tags)
         if plain is not None:

@@ -60,6 +60,9 @@ def format_of_head(head: bytes, name: str, file_name: str) -> str:
         raise InputError(name, "a ZIP archive that is not an XLSX workbook")
     text = decode_head(head).lstrip("\ufeff")
     stripped = text.lstrip()
+    if _WORKBENCH_TXT.match(stripped):
+        raise InputError(name, "a Trados Workbench TXT export (<TrU> units), which "
+                         "tmx-export does not read: export the memory as TMX")
     if stripped.startswith("<"):
         root = _ROOT.search(_MARKUP_NOISE.sub("", stripped))
         if root and root.group(2) in _XML_ROOTS:
@@ -110,6 +113,12 @@ def refuse_not_dump(path: str | Path, text: str | None = None) -> None:
 # A JSON document whose lines are no objects: an array of objects or of arrays, or one
 # object over many lines (``json.dump(pairs, indent=2)``, a dataset saved as one array).
 # Read as a dump, its pairs ran together into units of JSON: '[ { "en": "THE TRADE ...'.
+# A Trados Workbench TXT export: an RTF preamble (fonts, styles), then units of lines
+# "<TrU>", "<CrD>date", "<Seg L=EN-GB>text", "</TrU>". Read as a dump, its one "pair" was
+# all of it, rejected as markup; its segments' RTF codes ("{\b ...}") would be read as
+# text, so it is refused by name.
+_WORKBENCH_TXT = lazy_pattern(r"<RTF Preamble>|<TrU>\s*\n")
+
 _JSON_DOCUMENT = lazy_pattern(r'\[\s*[{\[]|\{\s*("|$)')
 
 

@@ -97,6 +97,7 @@ from .xml import (
     SAFE_PARSER_OPTIONS,
     BlankedReader,
     check_prolog,
+    control_refs_read,
     doctype_external_id,
     has_entity_declarations,
     open_xml,
@@ -1310,8 +1311,8 @@ class _PartReader:
 
 
 def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
-                  part: TmxPart | None = None, keep_tails: bool = False
-                  ) -> Iterator[etree._Element]:
+                  part: TmxPart | None = None, keep_tails: bool = False,
+                  repairs: Counter[str] | None = None) -> Iterator[etree._Element]:
     """Stream the elements named ``tags`` of a TMX file (of ``part`` of it, when given:
     see :func:`split_tmx`), freeing each once consumed.
 
@@ -1319,7 +1320,11 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
     after an element freed stays until the elements before the current one are: what
     ``validate`` reads to find text between two units. Raises :class:`InputError`
     for refused, missing, non-XML or non-TMX input. A root that declares the TMX namespace
-    as its default (:func:`tmx_namespace_blank`) is read as the TMX it is.
+    as its default (:func:`tmx_namespace_blank`) is read as the TMX it is. With
+    ``repairs``, a reference to a control character (``&#xB;``, Word's manual line break
+    as Trados exports it), which XML refuses, is read as the text it stands for and
+    counted there (:func:`~.xml.control_refs_read`); without, the file is refused at it
+    (what ``validate`` says: the file is not TMX).
     """
     name = input_name(path)
     with open_xml(path) as handle:
@@ -1335,6 +1340,8 @@ def iter_elements(path: str | Path, tags: tuple[str, ...] = ("tu",), *,
         if external is not None:
             source = BlankedReader(source, *external)  # type: ignore[assignment]
         handle = source if part is None else _PartReader(source, part)
+        if repairs is not None:
+            handle = control_refs_read(handle, head, repairs)  # type: ignore[arg-type]
         # in any namespace: TMX's (declared on a <body> or <tu>, or a prefixed root) is read
         # as TMX; another is refused rather than left unread (_as_tmx)
         context = etree.iterparse(
@@ -1481,8 +1488,9 @@ def iter_units(path: str | Path) -> Iterator[TmxUnit]:
 
 
 def read_tmx_header(path: str | Path) -> dict[str, str]:
-    """The attributes of the ``header`` (plus ``version`` of the root), read up to the body."""
-    for elem in iter_elements(path, ("header", "tu")):
+    """The attributes of the ``header`` (plus ``version`` of the root), read up to the body
+    (a reference to a control character in the units after it is the readers' to count)."""
+    for elem in iter_elements(path, ("header", "tu"), repairs=Counter()):
         if elem.tag == "header":
             attrs = dict(elem.attrib)
             root = elem.getroottree().getroot()
@@ -1495,7 +1503,7 @@ def read_tmx_header(path: str | Path) -> dict[str, str]:
 def iter_tmx(
     path: str | Path, *, source_lang: str, target_lang: str, claimed: Iterable[str] = (),
     relabelled: Counter[tuple[str, str]] | None = None,
-    variants: Counter[str] | None = None,
+    variants: Counter[str] | None = None, repairs: Counter[str] | None = None,
 ) -> Iterator[TmxPair | Reject]:
     """The pairs (and rejects) of a TMX file in ``source_lang`` -> ``target_lang``, streamed.
 
@@ -1511,14 +1519,16 @@ def iter_tmx(
     each pair given) taken by their language part from a regional variant: ``(held,
     asked)``, ``("fr-CA", "fr-FR")``, so that the summary can say it. ``variants`` counts,
     by the language asked, the ``tu``s that gave competing pairs (fr-BE and fr-CH, both
-    read as fr-FR), which the summary says too.
+    read as fr-FR), which the summary says too. ``repairs`` counts the references to
+    control characters read as text (Word's manual line break, ``&#xB;``, a space): a
+    file holding one is refused without it (see :func:`iter_elements`).
 
     The two languages are standard tags (``en_gb`` gives ``en-GB`` pairs, ``eng`` ``en``
     ones), and a ``ValueError`` before any reading when a tag names no known language or
     both name one (see :func:`pair_tags`).
     """
     source_lang, target_lang = pair_tags(source_lang, target_lang)
-    return _iter_tmx(path, source_lang, target_lang, claimed, relabelled, variants)
+    return _iter_tmx(path, source_lang, target_lang, claimed, relabelled, variants, repairs)
 
 
 def pair_tags(source_lang: str, target_lang: str) -> tuple[str, str]:
@@ -1535,12 +1545,12 @@ def pair_tags(source_lang: str, target_lang: str) -> tuple[str, str]:
 
 
 def _iter_tmx(path: str | Path, source_lang: str, target_lang: str, claimed: Iterable[str],
-              relabelled: Counter[tuple[str, str]] | None, variants: Counter[str] | None
-              ) -> Iterator[TmxPair | Reject]:
+              relabelled: Counter[tuple[str, str]] | None, variants: Counter[str] | None,
+              repairs: Counter[str] | None = None) -> Iterator[TmxPair | Reject]:
     """:func:`iter_tmx` once its languages are checked."""
     name = input_name(path)
     rank = TuvRanker(source_lang, target_lang, claimed)
-    for tu in iter_elements(path):
+    for tu in iter_elements(path, repairs=repairs):
         # Hot path: look at the language of every tuv, parse only the chosen ones.
         props: dict[str, str] = {}
         extra: list[tuple[str, str]] = []
@@ -1804,7 +1814,8 @@ def held_languages(path: str | Path, sample: int = 50) -> set[str]:
     in a multilingual memory (DGT-TM's hold 24), from which a run whose user named no
     language takes the default pair."""
     held: set[str] = set()
-    for count, elem in enumerate(iter_elements(path, ("tu",)), 1):
+    # a reference to a control character is counted by the reading of the units, not here
+    for count, elem in enumerate(iter_elements(path, ("tu",), repairs=Counter()), 1):
         held.update(map(comparable_tag, _tuv_tags(elem)))
         if count >= sample:
             break
@@ -1826,7 +1837,8 @@ def declared_languages(path: str | Path, sample: int = 50) -> tuple[str, str] | 
     languages (a multilingual memory says no pair)."""
     srclang = ""
     spellings: dict[str, str] = {}  # comparable tag -> its first spelling
-    for count, elem in enumerate(iter_elements(path, ("header", "tu"))):
+    # a reference to a control character is counted by the reading of the units, not here
+    for count, elem in enumerate(iter_elements(path, ("header", "tu"), repairs=Counter())):
         if elem.tag == "header":
             srclang = elem.get("srclang") or ""
             continue
@@ -1851,7 +1863,7 @@ def read_tmx(path: str | Path, *, source_lang: str, target_lang: str,
     """All pairs and rejects of a TMX file (see :func:`iter_tmx` for streaming)."""
     result = ReadResult()
     for item in iter_tmx(path, source_lang=source_lang, target_lang=target_lang,
-                         claimed=claimed):
+                         claimed=claimed, repairs=result.repairs):
         if isinstance(item, Reject):
             result.rejects.append(item)
         else:

@@ -739,7 +739,7 @@ def _load(p: Path, name: str, repairs: Counter[str]) -> tuple[type, bytes]:
             except (OSError, EOFError) as exc:
                 raise InputError(name, f"cannot read: {exc}") from None
     try:
-        data = read_checked(p)
+        data = read_checked(p, repairs)
     except InputError as exc:
         if not exc.message.startswith("not well-formed"):
             raise  # refused, or unreadable: already the message to show

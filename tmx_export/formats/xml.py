@@ -27,6 +27,7 @@ import codecs
 import io
 import os
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -270,6 +271,116 @@ class _LoneCrAsLf(_Recoded):
         data, self._held = data[:len(data) - keep], data[len(data) - keep:]
         text = _LONE_CR.sub("\n", data.decode(self._encoding, "surrogatepass"))
         return text.encode(self._encoding, "surrogatepass")
+
+
+# Character references to C0 controls, which XML 1.0 cannot carry even as references,
+# and what each stands for in plain text. Trados and other Windows tools export Word's
+# manual line break as ``&#xB;``, its non-breaking hyphen as ``&#x1E;`` and its optional
+# hyphen as ``&#x1F;``; a memory of 100,000 units was refused for one of them.
+_CONTROL_REF = lazy_pattern(r"&#(?:x0*([0-9a-fA-F]{1,2})|0*([0-9]{1,2}));")
+# (written as the document is: U+2011 as a reference, which reads so in every encoding)
+_AS_TEXT = {0x0B: " ", 0x0C: " ", 0x1E: "&#x2011;"}  # line and page break, hard hyphen
+CONTROL_REFERENCES = "references to control characters read as text (&#xB; a space, &#x1F; none)"
+# Outside markup, what to look for: a reference, or the start of a section in which "&#"
+# is no reference (CDATA, comment, PI), whose end is then looked for.
+_REF_OR_SECTION = lazy_pattern(r"&#[^;&<]{0,12};|<!\[CDATA\[|<!--|<\?")
+_SECTION_END = {"<![CDATA[": "]]>", "<!--": "-->", "<?": "?>"}
+_TOKEN_LONGEST = 16  # characters: a token cut across two reads is held back whole
+
+
+def control_as_text(reference: str) -> str | None:
+    """What a character reference to a control character stands for, as XML (``&#xB;``,
+    Word's manual line break: a space; ``&#x1F;``, its optional hyphen: nothing;
+    ``&#x1E;``, its non-breaking hyphen: ``&#x2011;``); ``None`` for a reference XML
+    allows (``&#x9;``, ``&#233;``)."""
+    found = _CONTROL_REF.fullmatch(reference)
+    if found is None:
+        return None
+    code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+    if code >= 0x20 or code in (0x09, 0x0A, 0x0D):
+        return None
+    return _AS_TEXT.get(code, "")
+
+
+class ControlRefsAsText(_Recoded):
+    """A document whose character references to control characters (:func:`control_as_text`)
+    read as what they stand for, each counted in ``repairs``; not in CDATA sections,
+    comments and PIs, where "&#xB;" is text. ``encoding`` is that of the code units
+    (Latin-1 for UTF-8 and the 8-bit encodings, UTF-16 as the file's signature says). A
+    block without "&#" nor "<!" nor "<?" is passed on as it is: reading stays as fast."""
+
+    def __init__(self, raw: IO[bytes], encoding: str, repairs: Counter[str]) -> None:
+        super().__init__(raw)
+        self._encoding, self.repairs = encoding, repairs
+        self._width = len("<".encode(encoding))
+        # each marker behind a search for its rarer character, a byte of it: a search
+        # for one byte is much faster than for two, the first of which ("<") is frequent
+        # (in UTF-16LE without its last zero byte, which is everywhere)
+        self._markers = tuple((m[1].encode("ascii"), m.encode(encoding).rstrip(b"\0"))
+                              for m in ("&#", "<!", "<?"))
+        self._held, self._end = b"", ""  # the end of the section the stream is in
+
+    def _recode(self, chunk: bytes) -> bytes:
+        data = self._held + chunk
+        odd = 0 if self._ended else len(data) % self._width  # a code unit cut in two
+        keep = 0 if self._ended else _TOKEN_LONGEST
+        if not self._end and not any(c in data and m in data for c, m in self._markers):
+            cut = max(len(data) - odd - keep * self._width, 0)
+            data, self._held = data[:cut], data[cut:]
+            return data
+        text = data[:len(data) - odd].decode(self._encoding, "surrogatepass")
+        out, at = self._replaced(text, max(len(text) - keep, 0))
+        self._held = text[at:].encode(self._encoding, "surrogatepass") + data[len(data) - odd:]
+        return out.encode(self._encoding, "surrogatepass")
+
+    def close(self) -> None:
+        """Closed alone: the stream under it is its opener's to close (a part of a file, a
+        stream with its DOCTYPE blanked, have no ``close``)."""
+        io.RawIOBase.close(self)
+
+    def _replaced(self, text: str, cut: int) -> tuple[str, int]:
+        """``text`` up to about ``cut`` with its references replaced, and where it stopped
+        (a token beginning before ``cut`` is read whole: what is held back after ``cut``
+        is longer than any token)."""
+        parts: list[str] = []
+        at = 0
+        while at < cut:
+            if self._end:
+                close = text.find(self._end, at)
+                if close < 0:  # its end may be cut in two: the last characters wait
+                    stop = cut if self._ended else max(at, min(cut, len(text) - len(self._end)))
+                    parts.append(text[at:stop])
+                    return "".join(parts), stop
+                parts.append(text[at:close + len(self._end)])
+                at, self._end = close + len(self._end), ""
+                continue
+            found = _REF_OR_SECTION.search(text, at)
+            if found is None or found.start() >= cut:
+                parts.append(text[at:cut])
+                return "".join(parts), cut
+            token = found.group()
+            parts.append(text[at:found.start()])
+            plain = control_as_text(token) if token.startswith("&") else None
+            if plain is None:
+                parts.append(token)
+                self._end = _SECTION_END.get(token, "")
+            else:
+                parts.append(plain)
+                self.repairs[CONTROL_REFERENCES] += 1
+            at = found.end()
+        return "".join(parts), at
+
+
+def control_refs_read(handle: IO[bytes], head: bytes, repairs: Counter[str]) -> IO[bytes]:
+    """``handle``, the document beginning with ``head``, read with its references to
+    control characters as text (:class:`ControlRefsAsText`): in its code units, UTF-16 as
+    its signature says, Latin-1 for every encoding that writes ASCII a byte a character.
+    A file in UTF-32 is read as UTF-8 (:func:`open_xml`)."""
+    encoding = "latin-1"
+    for signature, name, width in _SIGNATURES:
+        if head.startswith(signature) and width == 2:
+            encoding = name
+    return io.BufferedReader(ControlRefsAsText(handle, encoding, repairs))  # type: ignore[arg-type]
 
 
 def read_head(path: str | Path, limit: int = PROLOG_LIMIT) -> bytes:
@@ -560,14 +671,16 @@ def parse_xml(path: str | Path, *, remove_pis: bool = False) -> etree._ElementTr
         return _parse(source, name, parser)  # type: ignore[arg-type]
 
 
-def read_checked(path: str | Path) -> bytes:
+def read_checked(path: str | Path, repairs: Counter[str] | None = None) -> bytes:
     """The whole document at ``path`` (uncompressed), as bytes that passed every check of
     :func:`parse_xml`: the prolog scan, then a full safe parse whose DTD declares no entities.
 
     For a library that parses the XML itself (translate-toolkit, for XLIFF): handed these
     bytes rather than the path, it parses exactly what was checked, so neither a trick the
     prolog scan misses nor a file changed in between reaches it. The file is read whole, as
-    such a library reads it whole anyway.
+    such a library reads it whole anyway. With ``repairs``, its references to control
+    characters (``&#xB;``, Word's line break in a Trados SDLXLIFF) are read as the text
+    they stand for, counted there (:func:`control_refs_read`); without, it is refused.
     """
     name = input_name(path)
     with open_xml(path) as handle:
@@ -575,6 +688,8 @@ def read_checked(path: str | Path) -> bytes:
             data = handle.read()
         except (OSError, EOFError) as exc:
             raise InputError(name, f"cannot read: {exc}") from None
+    if repairs is not None:
+        data = control_refs_read(io.BytesIO(data), data[:4], repairs).read()
     check_prolog(data[:PROLOG_LIMIT], name)
     data = without_external_id(data)  # an undefined entity an error, not dropped text
     _parse(io.BytesIO(data), name, etree.XMLParser(**SAFE_PARSER_OPTIONS))
@@ -583,6 +698,12 @@ def read_checked(path: str | Path) -> bytes:
 
 # libxml2's message for a reference to an entity the document does not declare
 _UNDEFINED_ENTITY = lazy_pattern(r"Entity '([^']+)' not defined")
+
+# libxml2's message for a character reference to a control character (&#xB;)
+_CONTROL_CHAR_REF = lazy_pattern(r"xmlParseCharRef: invalid xmlChar value (\d+)$")
+_CONTROL_NAMES = {0x0B: ", Word's manual line break as Trados exports it",
+                  0x1F: ", Word's optional hyphen as Trados exports it",
+                  0x1E: ", Word's non-breaking hyphen as Trados exports it"}
 
 # lxml's hint when one of libxml2's limits (kept on: SAFE_PARSER_OPTIONS) stops a parse
 _LIMIT_HINT = lazy_pattern(r",?\s*(try|use) XML_PARSE_HUGE( option)?\s*")
@@ -605,9 +726,16 @@ def syntax_message(exc: etree.XMLSyntaxError, logged: str | None = None) -> str:
     error's line). A document that is well-formed but past one of libxml2's limits (a
     text or attribute of more than 10 MB, elements nested more than 256 deep), which stay
     on against hostile files, is said to be too large: not ill-formed XML, and the hint
-    lxml gives (XML_PARSE_HUGE) is no option of this tool."""
+    lxml gives (XML_PARSE_HUGE) is no option of this tool. A reference to a control
+    character is named as one, and Word's three Trados exports as such ("invalid xmlChar
+    value 11" said nothing of ``&#xB;``, Word's manual line break)."""
     message = re.sub(r",? ?\(?line \d+,? column \d+\)?$", "",
                      logged or str(exc.msg or exc)).strip()
+    control = _CONTROL_CHAR_REF.search(message)
+    if control is not None:
+        code = int(control.group(1))
+        return (f"not well-formed XML: a reference to the control character U+{code:04X} "
+                f"(&#x{code:X};{_CONTROL_NAMES.get(code, '')}), which XML cannot carry")
     entity = _UNDEFINED_ENTITY.search(message)
     if entity is not None:
         return (f"undefined entity &{entity.group(1)}; (XML defines &amp; &lt; &gt; &quot; "

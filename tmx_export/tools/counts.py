@@ -23,13 +23,14 @@ from lxml import etree
 from ..errors import InputError, check_terminated, pool_worker_signals
 from ..formats.tmx import (
     TmxPart,
+    comparable_tag,
     iter_elements,
     read_tmx_header,
     seg_text,
     split_tmx,
 )
 from ..inputs import memory_files, refuse_stdin_twice
-from ..lang import COMBINING_MARKS, cased_tag, normalise_tag
+from ..lang import COMBINING_MARKS, cased_tag
 from ..model import count_of
 from .merging import (
     _XML_LANG_KEY,
@@ -152,8 +153,9 @@ def stats(paths: Iterable[str | Path] | str | Path, *, jobs: int = 1) -> TmxStat
                 declared.absorb(part.declared)
         else:
             fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
-            for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu")),
-                                                  declared, langs, fingerprint):
+            # a reference to a control character (&#xB;) read as its text, as merge reads it
+            units = iter_elements(path, ("header", "tu"), repairs=Counter())
+            for tags, rows, fingerprints in _runs(units, declared, langs, fingerprint):
                 tally.add(tags, rows, fingerprints)
         declared.count_into(result, tally.units - first_unit)
     result.units = tally.units
@@ -183,11 +185,11 @@ class _Declared:
 
     def count_into(self, result: TmxStats, units: int) -> None:
         """Count the file, of ``units`` units, in ``result.srclangs`` (keyed by
-        :func:`normalise_tag` until :func:`_show_tags`); the first file's header gives
-        ``result.srclang``."""
+        :func:`~tmx_export.formats.tmx.comparable_tag` until :func:`_show_tags`, as the
+        languages are); the first file's header gives ``result.srclang``."""
         header = (self.header or "").strip()
         if result.files == 1:
-            result.srclang = normalise_tag(header)
+            result.srclang = comparable_tag(header) if header else ""
         if header:
             entry = _source_entry(result, header)
             entry.files += 1
@@ -197,7 +199,7 @@ class _Declared:
 
 
 def _source_entry(result: TmxStats, tag: str) -> SourceLanguage:
-    return result.srclangs.setdefault(normalise_tag(tag), SourceLanguage())
+    return result.srclangs.setdefault(comparable_tag(tag), SourceLanguage())
 
 
 def _show_tags(result: TmxStats, shown: dict[str, str]) -> None:
@@ -246,8 +248,8 @@ def _part_counts(path: str | Path, part: TmxPart, srclang: str | None) -> _PartC
     declared = _Declared()
     fingerprint = partial(_unit_fingerprint, langs=langs, path=Path(path))
     try:
-        for tags, rows, fingerprints in _runs(iter_elements(path, ("header", "tu"), part=part),
-                                              declared, langs, fingerprint, srclang):
+        units = iter_elements(path, ("header", "tu"), part=part, repairs=Counter())
+        for tags, rows, fingerprints in _runs(units, declared, langs, fingerprint, srclang):
             tally.add(tags, rows, fingerprints)
     except InputError:
         return None
@@ -486,10 +488,13 @@ class _Tally:
         return shape
 
     def _language(self, tag: str) -> _Language:
-        """The counters of the language ``tag`` names, shared by all its spellings."""
+        """The counters of the language ``tag`` names, shared by all its spellings: a
+        withdrawn code is its language's (OmegaT, on Java before 17, writes Hebrew
+        ``iw-IL``: with a Trados memory's ``he-IL`` it was two languages), as the readers
+        take it (:func:`~tmx_export.formats.tmx.comparable_tag`)."""
         language = self._spellings.get(tag)
         if language is None:
-            lang = normalise_tag(tag)
+            lang = comparable_tag(tag)
             language = next((other for other in self._spellings.values() if other.lang == lang),
                             None)
             if language is None:
@@ -556,10 +561,12 @@ class _Language:
             self.count()
 
     def count(self) -> None:
+        """Count the texts gathered; an empty seg is no segment (a Trados memory's
+        untranslated unit holds one: it was counted, with a length ratio of 0.00)."""
         texts = self.texts
         if texts:
             entry = self.stats
-            entry.segments += len(texts)
+            entry.segments += len(texts) - texts.count("")
             entry.chars += sum(map(len, texts))
             entry.words += count_words(texts)
             texts.clear()
@@ -664,10 +671,10 @@ def _ratios_against(source: str, targets: list[str], lengths: dict[str, array]
 
 def _ratio_quantiles(source: array, target: array) -> tuple[dict[str, float], int] | None:
     """(quantiles, units below 0.5 or above 2) of target/source lengths, over the units
-    with a non-empty source and a target (lengths are stored plus one; the arrays end at
-    the last unit with the language); ``None`` without any."""
+    with a non-empty source and a non-empty target (lengths are stored plus one; the arrays
+    end at the last unit with the language); ``None`` without any."""
     pairs = zip(source, target, strict=False)
-    counts = Counter((t - 1) / (s - 1) for s, t in pairs if s > 1 and t)
+    counts = Counter((t - 1) / (s - 1) for s, t in pairs if s > 1 and t > 1)
     if not counts:
         return None
     ratios = _SortedCounts(counts)

@@ -194,7 +194,7 @@ def merge(inputs: Iterable[str | Path] | str | Path, output: str | Path, *, dedu
                     if kept:
                         yield b"".join(kept)
                 continue
-            for tu in iter_elements(path):
+            for tu in iter_elements(path, repairs=counts.repairs):
                 read += 1
                 fingerprint, problem, fixes = _checked(tu, langs, path, dedupe,
                                                        file_srclangs[index])
@@ -209,6 +209,8 @@ def merge(inputs: Iterable[str | Path] | str | Path, output: str | Path, *, dedu
                 written += 1
                 yield tu
         counts.read, counts.written = read, written
+        if ahead is not None:
+            counts.repairs.update(ahead.repairs)
         counts.duplicates = read - written - sum(counts.invalid.values())
         if not written and not allow_empty:  # raised before the output is in place
             raise InputError(input_name(paths[0]) if len(paths) == 1
@@ -255,7 +257,8 @@ def _newest_repeats(paths: list[Path], langs: _TagCache, srclangs: list[str | No
     newest: dict[int, tuple[str, int, bool]] = {}  # fingerprint -> date, number, first?
     number = -1
     for path, srclang in zip(paths, srclangs, strict=True):
-        for tu in iter_elements(path):
+        # what reading mends is counted by the pass that writes
+        for tu in iter_elements(path, repairs=Counter()):
             fingerprint, problem, _ = _checked(tu, langs, path, True, srclang)
             if problem is not None:
                 continue
@@ -489,11 +492,12 @@ class _ReadAhead:
     reads the first. For each unit the process spools its fingerprint (the same as here: a
     forked process hashes strings with the same secret) and its bytes as written (made
     TMX 1.4 first) to an unnamed temporary file, and says through a pipe where each input's
-    records end. Once the first input is written, this process reads the others' records
-    back in order, a megabyte at a time, and keeps or leaves out each unit: the output is
-    the one a single process writes, and memory stays flat (the spool is on disk; a pipe
-    alone would hold the second process back until this one reads). An error in a file
-    (the one this process would raise) comes back in its place."""
+    records end (and what reading it mended: :attr:`repairs`). Once the first input is
+    written, this process reads the others' records back in order, a megabyte at a time,
+    and keeps or leaves out each unit: the output is the one a single process writes, and
+    memory stays flat (the spool is on disk; a pipe alone would hold the second process
+    back until this one reads). An error in a file (the one this process would raise)
+    comes back in its place."""
 
     MIN_BYTES = 2_000_000  # below this, a process costs more than it saves
     # fingerprint, length of the bytes that follow, and whether they are the unit as written
@@ -518,6 +522,7 @@ class _ReadAhead:
         import tempfile
 
         self._spool = tempfile.TemporaryFile(dir=directory)  # closed in close()
+        self.repairs: Counter[str] = Counter()  # what reading the inputs mended
         self._read_at = 0
         context = multiprocessing.get_context("fork")
         self._conn, child = context.Pipe(duplex=False)
@@ -541,7 +546,8 @@ class _ReadAhead:
                                 f"(exit status {self._process.exitcode})") from None
         if isinstance(sent, BaseException):
             raise sent
-        end = sent
+        end, mended = sent
+        self.repairs.update(mended)
         record, fd, pending = self._RECORD, self._spool.fileno(), b""
         fixes: MergeCounts | None = None  # of the unit whose record comes next
         while self._read_at < end:
@@ -584,7 +590,8 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
     try:
         with os.fdopen(os.dup(spool), "wb", buffering=1 << 20) as out:
             for path, kind in zip(paths, kinds, strict=True):
-                for tu in iter_elements(path):
+                repairs: Counter[str] = Counter()  # what reading the input mended
+                for tu in iter_elements(path, repairs=repairs):
                     fingerprint, problem, fixes = _checked(tu, langs, path, dedupe,
                                                            kind.get("srclang", srclang))
                     if fixes is not None:  # the parent counts them if it writes the unit
@@ -600,7 +607,7 @@ def _read_ahead(paths: list[Path], dedupe: bool, langs: _TagCache, srclang: str 
                     out.write(record.pack(fingerprint, len(data), problem is not None))
                     out.write(data)
                 out.flush()
-                conn.send(out.tell())  # type: ignore[attr-defined]
+                conn.send((out.tell(), repairs))  # type: ignore[attr-defined]
     except BrokenPipeError:
         pass  # the parent stopped reading: nothing to tell
     except Exception as exc:  # the parent raises it where it would have
@@ -772,7 +779,8 @@ def _files_by_language(declared: list[tuple[Path, str]], shown: int = 3) -> str:
 
 
 def _first_header(path: Path) -> etree._Element:
-    for elem in iter_elements(path, ("header", "tu")):
+    # a reference to a control character in the units is counted by the pass that writes
+    for elem in iter_elements(path, ("header", "tu"), repairs=Counter()):
         if elem.tag == "header":
             header = copy.deepcopy(elem)
             header.tail = None
