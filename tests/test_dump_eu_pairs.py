@@ -3004,3 +3004,17 @@ def test_a_section_number_cut_after_its_dot_is_joined_not_a_paragraph_number() -
     [source] = [source for source, _ in got if source.startswith("Detta avtal ska")]
     assert source.endswith("som anges i artikel 9.1.")
     assert [pair.number for pair in result.pairs] == [73, 74]
+
+
+def test_a_small_letter_row_after_a_line_that_is_a_pair_of_codes_opens_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, FR-ES (tests/data/dump_code_pair_line_fr_es.txt, unnumbered,
+    cut anywhere): "Circulaire MSC/Circ.1120 de l'OMI MSC Circ. 1120 de la OMI" /
+    "revêtements de sol revestimientos de suelos;". The second line, opening lower case
+    after a line ending in no punctuation, went whole into the first pair's side B ("MSC
+    Circ. 1120 de la OMI revêtements de sol revestimientos de suelos;"). The line before
+    holds its number in twos and the row opens in its opening's language: a pair opens."""
+    result, got = _read_data_dump("dump_code_pair_line_fr_es.txt", "equipment.txt", "fr", "es")
+    assert not result.rejects
+    assert ("Circulaire MSC/Circ.1120 de l'OMI", "MSC Circ. 1120 de la OMI") in got
+    assert ("revêtements de sol", "revestimientos de suelos;") in got
+    assert len(got) == 4

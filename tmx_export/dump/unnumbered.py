@@ -92,6 +92,8 @@ _ABBREVIATION_END_RE = lazy_pattern(r"(?:^|[\s(])" + _TITLES + "$")
 # 1982 ..."). Such a line start is far more often a line cut inside a side, so it opens a
 # pair only when the languages clearly switch there.
 LOWER_START_COST = 3.0
+# ... and nothing after a line that is a pair of its own (:func:`_after_line_pair`).
+LOWER_AFTER_PAIR_COST = 0.0
 # log10 odds of a join at a line break below which the two lines end and begin two words
 # (repair.join_evidence: "aérien|of", "2017|of"), where a pair may start lower case.
 TWO_WORDS_ODDS = -2.0
@@ -454,6 +456,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     plausible = np.flatnonzero((prior > 0) | turns | line_turns | _opening_turns(score))
     window = _window(turns, score, tok_index, window)
     n = len(starts)
+    numbers = written_numbers(text)
+    numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
     # ended with a word; never one ending on a comma or a dash: a line after
     # "(COM(1999) 158 -" is a continuation even when it opens with a capital.
@@ -528,9 +532,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                 # (also where repair joined two words, "2017|of": in a file cut inside
                 # words, a line break between two words without a space is where a pair
                 # begins, its start written lower case: "of 27 October 2017 du ...")
-                start_prior[j] -= LOWER_START_COST
-    numbers = written_numbers(text)
-    numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
+                start_prior[j] -= (LOWER_AFTER_PAIR_COST if _after_line_pair(
+                    tok_index, score, numbers_xor, numbers_seen, j) else LOWER_START_COST)
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
                              numbers_seen, _opening_repeats(text, starts),
@@ -733,6 +736,26 @@ def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bo
         return False
     first, before = float(score[at]), float(score[at - 1])
     return first * before > 0 and min(abs(first), abs(before)) >= SAME_LANGUAGE_LEAN
+
+
+def _after_line_pair(tok_index: np.ndarray, score: np.ndarray, numbers_xor: np.ndarray,
+                     numbers_seen: np.ndarray, j: int) -> bool:
+    """Whether the text since the line start before ``j`` holds its numbers in twos, two
+    at least, and line start ``j`` opens with a word leaning clearly the way that text
+    opened (``tok_index``: each line start's first token; ``score``: the word scores;
+    ``numbers_xor``, ``numbers_seen``: :func:`_number_parity`): that line is a pair of its
+    own, both sides citing the same code, and the next pair opens in side A's language,
+    lower case as a list item does. DGT-TM FR-ES "Circulaire MSC/Circ.1120 de l'OMI MSC
+    Circ. 1120 de la OMI" / "revêtements de sol revestimientos de suelos;": the second line
+    went into the first pair's side B, its small letter costing more than the French
+    "revêtements" did there, the Spanish code before it leaning to neither language."""
+    if j < 1 or numbers_xor[j - 1] != numbers_xor[j] or numbers_seen[j] - numbers_seen[j - 1] < 2:
+        return False
+    first, opening = int(tok_index[j]), int(tok_index[j - 1])
+    if first >= len(score) or opening >= first:
+        return False
+    lean, was = float(score[first]), float(score[opening])
+    return lean * was > 0 and min(abs(lean), abs(was)) >= SAME_LANGUAGE_LEAN
 
 
 # A quotation a few words long, opened before a line break and closed after it: the pair
