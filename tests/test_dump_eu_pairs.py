@@ -3018,3 +3018,19 @@ def test_a_small_letter_row_after_a_line_that_is_a_pair_of_codes_opens_a_pair() 
     assert ("Circulaire MSC/Circ.1120 de l'OMI", "MSC Circ. 1120 de la OMI") in got
     assert ("revêtements de sol", "revestimientos de suelos;") in got
     assert len(got) == 4
+
+
+def test_a_preamble_clause_s_last_word_stays_before_the_verb_in_capitals() -> None:
+    """DGT-TM 2019 22019A0315(01), SK-CS
+    (tests/data/dump_capitals_clause_shared_word_sk_cs.txt, unnumbered, cut at spaces):
+    "UZNÁVAJÚC, že ... nie sú dostatočne pochopené, MAJÍCE NA ZŘETELI, že ...". The Slovak
+    "pochopené" is a Czech word too, leaning 1.9 to Czech, and opened side B: "pochopené,
+    MAJÍCE NA ZŘETELI, ..." was offered as the translation. A clause opening with its verb
+    in capitals is translated by one opening with its own."""
+    result, got = _read_data_dump("dump_capitals_clause_shared_word_sk_cs.txt",
+                                  "preamble.txt", "sk", "cs")
+    assert not result.rejects
+    [(slovak, czech)] = [(sk, cs) for sk, cs in got if sk.startswith("UZNÁVAJÚC, že zatiaľ")]
+    assert slovak.endswith("nie sú dostatočne pochopené,")
+    assert czech.startswith("MAJÍCE NA ZŘETELI, že ačkoli")
+    assert len(got) == 2

@@ -1729,16 +1729,31 @@ def _capitals_clause_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int
     its verb in capitals ("RECOGNIZING", "CONSIDERÂND"), and a name ending side A before
     it is side A's (DGT-TM RO-EN "... din zona centrală a Oceanului Arctic, | RECOGNIZING
     the special responsibilities ...", which "Arctic", leaning 0.55 to English, had
-    opened)."""
+    opened). However that word leans when side A opens with such a verb too: the clause's
+    translation opens with its own (DGT-TM SK-CS "UZNÁVAJÚC, že ... nie sú dostatočne |
+    pochopené, MAJÍCE NA ZŘETELI, že ...", the Slovak "pochopené" a Czech word as well,
+    leaning 1.9 that way)."""
     m = _BEFORE_CAPITALS_RE.match(parts.text, split, end)
     if m is None or split <= start or not m.group(2).isupper() or m.group(1).isupper():
         return split
     at = int(parts.pos.searchsorted(split))
     if at >= len(parts.pos) or parts.pos[at] != split:
         return split
-    if abs(prefix[at + 1] - prefix[at]) >= NAME_LEAN:
+    if abs(prefix[at + 1] - prefix[at]) >= NAME_LEAN and not _opens_with_capitals(
+            parts.text, start, split):
         return split
     return m.start(2)
+
+
+_CAPITALS_OPENING_RE = lazy_pattern(r"([^\W\d_]{4,})[,\s]")
+
+
+def _opens_with_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the text from ``start`` (before ``end``) opens with a word of four letters
+    or more in capitals, as a preamble's clause does ("UZNÁVAJÚC, že ...", "RECOGNIZING
+    the ..."): its translation opens with its own verb so written."""
+    m = _CAPITALS_OPENING_RE.match(text, start, end)
+    return m is not None and m.group(1).isupper()
 
 
 SMALL_OPENING_WORDS = 1  # words in small letters opening side B that may move to side A
