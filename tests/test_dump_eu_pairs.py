@@ -3034,3 +3034,23 @@ def test_a_preamble_clause_s_last_word_stays_before_the_verb_in_capitals() -> No
     assert slovak.endswith("nie sú dostatočne pochopené,")
     assert czech.startswith("MAJÍCE NA ZŘETELI, že ačkoli")
     assert len(got) == 2
+
+
+def test_a_line_opening_with_side_a_s_bracketed_acronym_goes_on_side_b() -> None:
+    """DGT-TM 2019 22019D0996, SV-DA (tests/data/dump_acronym_opening_line_sv_da.txt,
+    unnumbered, the space consumed): "Sändare för kursinformation THD (magnetbaserad)
+    Transmitterende kursanordning" / "(THD) (magnetisk baseret)". The second line opened a
+    pair of its own, "(THD) | (magnetisk baseret)", the Danish before it left without its
+    acronym; so did "Identifikationssystem (AIS)" after "Automatiskt identifieringssystem
+    (AIS) Universelt Automatisk". A line opening with the bracketed acronym the line before
+    holds once holds side B's copy of it."""
+    result, got = _read_data_dump("dump_acronym_opening_line_sv_da.txt", "equipment.txt",
+                                  "sv", "da")
+    assert not result.rejects
+    assert ("Sändare för kursinformation THD (magnetbaserad)",
+            "Transmitterende kursanordning (THD) (magnetisk baseret)") in got
+    assert ("Automatiskt identifieringssystem (AIS)",
+            "Universelt Automatisk Identifikationssystem (AIS)") in got
+    assert ("(för fartygshastigheter från minimal styrfart och upp till 30 knop)",
+            "(der fungerer ved skibets fart fra mindste manøvrefart til 30 knob)") in got
+    assert len(got) == 7

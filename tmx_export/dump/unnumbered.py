@@ -111,6 +111,9 @@ LABELS_LINE_COST = 3.0
 # administracyjne" / "USA:", DA-EN "... identification system equipment" / "(AIS)"), where
 # it opened the next pair ("USA: 46 CFR Teile 159 bis 165“", the Polish left without it).
 _ACRONYM_LINE_RE = lazy_pattern(r"\(?[A-Z]{2,6}\)?[.,;:]?\s*")
+# So does a line opening with an acronym in brackets, at most one word before it, that the
+# text since the line start before holds once: side B's copy of it (:func:`_acronym_again`).
+_ACRONYM_OPENING_RE = lazy_pattern(r"(?:[^\W\d_]+[ \t]+)?\(([A-Z]{2,6})\)")
 
 
 def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
@@ -503,7 +506,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
         line_end = starts[j + 1] if j + 1 < n else len(text)
         if _LABELS_LINE_RE.fullmatch(text, starts[j], line_end) or (
-                unpunctuated_end[j] and _ACRONYM_LINE_RE.fullmatch(text, starts[j], line_end)):
+                unpunctuated_end[j] and (_ACRONYM_LINE_RE.fullmatch(text, starts[j], line_end)
+                                         or _acronym_again(text, starts[j - 1], starts[j],
+                                                           line_end))):
             # a line of labels alone ends a side cut before them ("... (Codice LSA)" / "I" /
             # "Ir-regolamenti tekniċi ..."), where it opened the next pair after the
             # bracket: "I Ir-regolamenti ..." for the Maltese, the Italian without its "I"
@@ -736,6 +741,22 @@ def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bo
         return False
     first, before = float(score[at]), float(score[at - 1])
     return first * before > 0 and min(abs(first), abs(before)) >= SAME_LANGUAGE_LEAN
+
+
+def _acronym_again(text: str, before: int, start: int, end: int) -> bool:
+    """Whether the line from ``start`` to ``end`` opens with an acronym in brackets (one
+    word before it at most) that the text from ``before`` to ``start`` holds once, and that
+    the line does not hold again: the pair before goes on there with side B's copy of it.
+    DGT-TM SV-DA "Sändare för kursinformation THD (magnetbaserad) Transmitterende
+    kursanordning" / "(THD) (magnetisk baseret)" and "Automatiskt identifieringssystem (AIS)
+    Universelt Automatisk" / "Identifikationssystem (AIS)": each second line opened a pair
+    of its own, "(THD) | (magnetisk baseret)", the Danish left without its acronym."""
+    m = _ACRONYM_OPENING_RE.match(text, start, end)
+    if m is None:
+        return False
+    word = re.compile(rf"\b{m.group(1)}\b")
+    return (len(word.findall(text, before, start)) == 1
+            and word.search(text, m.end(), end) is None)
 
 
 def _after_line_pair(tok_index: np.ndarray, score: np.ndarray, numbers_xor: np.ndarray,
