@@ -3054,3 +3054,19 @@ def test_a_line_opening_with_side_a_s_bracketed_acronym_goes_on_side_b() -> None
     assert ("(för fartygshastigheter från minimal styrfart och upp till 30 knop)",
             "(der fungerer ved skibets fart fra mindste manøvrefart til 30 knob)") in got
     assert len(got) == 7
+
+
+def test_a_line_ending_with_a_title_kept_in_the_original_goes_on_to_its_copy() -> None:
+    """DGT-TM 2019 22019D0996, IT-EN (tests/data/dump_quoted_title_line_it_en.txt,
+    unnumbered, the space consumed): "... rispettivamente, a «Code on alerts and
+    indicators, 2009» (...) e a «Adoption of performance standards for bridge alert
+    management»" / "(Adozione di norme ...), devono essere considerate applicabili ...
+    Resolution A.1021(26) ... and to ‘Adoption of performance standards for bridge alert
+    management’ respectively.". The paragraph was read as two pairs, "... e | a «Adoption
+    of ...»" and "(Adozione ...) ... | Resolution ...": the English title the Italian quotes
+    ended the first pair's side B. The English quotes it again after the break: one pair."""
+    result, got = _read_data_dump("dump_quoted_title_line_it_en.txt", "note.txt", "it", "en")
+    assert not result.rejects
+    [(italian, english)] = got
+    assert italian.endswith("per tutte le apparecchiature di navigazione.")
+    assert english.startswith("Resolution A.1021(26) and Resolution MSC.302(87) shall be")

@@ -513,6 +513,9 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             # "Ir-regolamenti tekniċi ..."), where it opened the next pair after the
             # bracket: "I Ir-regolamenti ..." for the Maltese, the Italian without its "I"
             start_prior[j] -= LABELS_LINE_COST
+        if _quotation_copied_after(text, pos, prefix, starts[j - 1], starts[j], line_end):
+            # a title kept in the original ends the line, its copy quoted after: one pair
+            start_prior[j] = -np.inf
         if capital[j] and unpunctuated_end[j] and _cut_capitals(text, starts[j], langs):
             # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
             # uwzględniając ..." opens with a capital, yet no pair starts there
@@ -757,6 +760,45 @@ def _acronym_again(text: str, before: int, start: int, end: int) -> bool:
     word = re.compile(rf"\b{m.group(1)}\b")
     return (len(word.findall(text, before, start)) == 1
             and word.search(text, m.end(), end) is None)
+
+
+# words, at least, of a title whose copy :func:`_quotation_copied_after` seeks
+QUOTED_TITLE_WORDS = 4
+
+
+def _quotation_copied_after(text: str, pos: np.ndarray, prefix: np.ndarray, before: int,
+                            start: int, line_end: int) -> bool:
+    """Whether the text from ``before`` to line start ``start`` ends with a quotation of
+    ``QUOTED_TITLE_WORDS`` words or more, leaning the other way than the words before it
+    (``pos``: the word offsets, ``prefix``: the running sum of their scores), that the line
+    from ``start`` to ``line_end`` quotes again, the same words in any marks: a title kept
+    in the original, quoted on both sides of one pair, where no pair starts between the
+    two. DGT-TM IT-EN "... e a «Adoption of performance standards for bridge alert
+    management»" / "(Adozione di norme ...), devono essere considerate ... They refer to
+    ‘Code on alerts and indicators, 2009’, and to ‘Adoption of performance standards for
+    bridge alert management’ respectively." was read as two pairs, the Italian quotation of
+    the English title ending side B of the first. (A title in the language of the words
+    before it is the side's own: rows of a table quoting the same standard's title, DGT-TM
+    LV-LT "... 3 dalis „Nuosekliojo duomenų perdavimo priemonių tinklas“", are pairs of
+    their own.)"""
+    last = None
+    for m in _QUOTATION_RE.finditer(text, before, start):
+        last = m
+    if last is None or text[last.end():start].strip():
+        return False
+    words = last.group(1).split()
+    if len(words) < QUOTED_TITLE_WORDS:
+        return False
+    a, b = int(pos.searchsorted(last.start(1))), int(pos.searchsorted(last.end(1)))
+    lead = int(pos.searchsorted(before))
+    ahead = max(lead, a - TURN_WORDS)
+    quoted, preceding = prefix[b] - prefix[a], prefix[a] - prefix[ahead]
+    if quoted * preceding >= 0 or min(abs(quoted), abs(preceding)) < TURN_LEAN:
+        return False
+    title = " ".join(words)
+    later = (" ".join(m.group(1).split()) for m in _QUOTATION_RE.finditer(
+        text, start, line_end))
+    return title in later
 
 
 def _after_line_pair(tok_index: np.ndarray, score: np.ndarray, numbers_xor: np.ndarray,
