@@ -3070,3 +3070,17 @@ def test_a_line_ending_with_a_title_kept_in_the_original_goes_on_to_its_copy() -
     [(italian, english)] = got
     assert italian.endswith("per tutte le apparecchiature di navigazione.")
     assert english.startswith("Resolution A.1021(26) and Resolution MSC.302(87) shall be")
+
+
+def test_a_standard_s_year_after_a_colon_repeats_the_pair_s_opening() -> None:
+    """DGT-TM 2019 22019D0996, PT-FR (tests/data/dump_standard_year_colon_pt_fr.txt,
+    unnumbered, cut anywhere): "ISO 20672 (2007) incluindo retificação da IEC 60945 ISO
+    20672:2007, y compris corrigendum 1:2008". The French writes the standard's year after
+    a colon, and side B's repeat of side A's opening "ISO 20672" went unseen: the unit
+    offered "IEC 60945 ISO 20672:2007, ..." as the translation."""
+    result, got = _read_data_dump("dump_standard_year_colon_pt_fr.txt", "equipment.txt",
+                                  "pt", "fr")
+    assert not result.rejects
+    assert ("ISO 20672 (2007) incluindo retificação da IEC 60945",
+            "ISO 20672:2007, y compris corrigendum 1:2008") in got
+    assert len(got) == 5

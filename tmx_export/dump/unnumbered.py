@@ -3099,7 +3099,7 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
     had side B open with "60945", the lengths then deciding); the numbers' balance places
     a number."""
     out = []
-    for m in re.finditer(_opening_re(opening) + r"(?=\s)", text[start + 1:end]):
+    for m in re.finditer(_opening_re(opening) + _REPEAT_END, text[start + 1:end]):
         at = start + 1 + m.start()
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
@@ -3189,10 +3189,13 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
         taken = 0
         while taken < len(chunks) - 1 and neutral(chunks[taken]):
             taken += 1
-        if taken >= 2:  # one code alone ("MSC.1") recurs too often to mark anything
-            opening = text[start:chunks[taken - 1].end()]
-            if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
-                opening = ""
+        # one code alone ("MSC.1") recurs too often to mark anything; of a longer run, the
+        # longest the pair repeats ("ISO 20672 (2007) ... | ISO 20672:2007": "ISO 20672")
+        for size in range(taken, 1, -1):
+            opening = text[start:chunks[size - 1].end()]
+            if re.search(re.escape(opening) + _REPEAT_END, text[start + 1:end]):
+                break
+            opening = ""
     if not opening and len(chunks) > 2 and (
             _COGNATE_RE.fullmatch(first := chunks[0].group()) or _QUOTED_TERM_RE.match(first)
             or _REFERENCE_HEAD_RE.fullmatch(first)):
@@ -3230,6 +3233,10 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
     return opening, closing
 
 
+# A repeat of a pair's opening ends at white space, or at the colon before a standard's
+# year: DGT-TM PT-FR "ISO 20672 (2007) incluindo retificação da IEC 60945 | ISO
+# 20672:2007, y compris corrigendum 1:2008" (side B was given "IEC 60945").
+_REPEAT_END = r"(?=\s|:\d)"
 _COGNATE_RE = lazy_pattern(r"[^\W\d_]{2,}")  # two letters or more
 _REFERENCE_HEAD_RE = lazy_pattern(r"[^\W\d_]{2,}\.")  # "Res.", "rez.", "Art."
 COGNATE_LEAN = 1.0
