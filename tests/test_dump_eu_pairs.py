@@ -3084,3 +3084,16 @@ def test_a_standard_s_year_after_a_colon_repeats_the_pair_s_opening() -> None:
     assert ("ISO 20672 (2007) incluindo retificação da IEC 60945",
             "ISO 20672:2007, y compris corrigendum 1:2008") in got
     assert len(got) == 5
+
+
+def test_a_capital_article_ending_a_heading_line_is_no_label() -> None:
+    """DGT-TM 2019 22019D0437, ES-PT (tests/data/dump_capital_article_heading_es_pt.txt,
+    unnumbered, the space consumed): "HA ADOPTADO LA PRESENTE DECISIÓN: ADOTOU A" /
+    "PRESENTE DECISÃO:". The capital "A" ending the line was read as a label ("ATTACHMENT
+    A ANNEXE A"), where no pair ends, and the heading gave three pairs, "... | ADOTOU A"
+    and "PRESENTE | DECISÃO:". Written alone once, it is the Portuguese article."""
+    result, got = _read_data_dump("dump_capital_article_heading_es_pt.txt", "decision.txt",
+                                  "es", "pt")
+    assert ("HA ADOPTADO LA PRESENTE DECISIÓN:", "ADOTOU A PRESENTE DECISÃO:") in got
+    assert not [pt for _, pt in got if pt in ("ADOTOU A", "DECISÃO:")]
+    assert len(got) == 4

@@ -482,7 +482,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
         elif not last.isalnum():
             start_prior[j] = -2.0
         elif ((last_word := _last_word(text, starts[j])).lower() in never_last
-              and not (len(last_word) == 1 and last_word.isupper())):
+              and not (len(last_word) == 1 and last_word.isupper()
+                       and _label_twice(text, last_word, starts[j]))):
             # (a capital alone is a label, not the article: "ATTACHMENT A ANNEXE A")
             start_prior[j] = -3.0
             if not capital[j] and _quoted_opening(text, starts[j]):
@@ -799,6 +800,20 @@ def _quotation_copied_after(text: str, pos: np.ndarray, prefix: np.ndarray, befo
     later = (" ".join(m.group(1).split()) for m in _QUOTATION_RE.finditer(
         text, start, line_end))
     return title in later
+
+
+LABEL_REACH = 160  # characters before a capital alone where its twin makes it a label
+
+
+def _label_twice(text: str, letter: str, at: int) -> bool:
+    """Whether the capital ``letter`` ending the text before ``at`` stands alone once more
+    within ``LABEL_REACH`` characters before it: a label, written once on each side
+    ("ATTACHMENT A ANNEXE A"). Alone once, it is the article it spells after a heading's
+    words in capitals: DGT-TM ES-PT "HA ADOPTADO LA PRESENTE DECISIÓN: ADOTOU A" /
+    "PRESENTE DECISÃO:" was read as three pairs, the last "PRESENTE | DECISÃO:"."""
+    end = text.rfind(letter, max(0, at - 8), at)
+    alone = re.compile(rf"(?<![\w.-]){re.escape(letter)}(?![\w.(-])")
+    return alone.search(text, max(0, end - LABEL_REACH), end) is not None
 
 
 def _after_line_pair(tok_index: np.ndarray, score: np.ndarray, numbers_xor: np.ndarray,
