@@ -3004,3 +3004,96 @@ def test_a_section_number_cut_after_its_dot_is_joined_not_a_paragraph_number() -
     [source] = [source for source, _ in got if source.startswith("Detta avtal ska")]
     assert source.endswith("som anges i artikel 9.1.")
     assert [pair.number for pair in result.pairs] == [73, 74]
+
+
+def test_a_small_letter_row_after_a_line_that_is_a_pair_of_codes_opens_a_pair() -> None:
+    """DGT-TM 2019 22019D0996, FR-ES (tests/data/dump_code_pair_line_fr_es.txt, unnumbered,
+    cut anywhere): "Circulaire MSC/Circ.1120 de l'OMI MSC Circ. 1120 de la OMI" /
+    "revêtements de sol revestimientos de suelos;". The second line, opening lower case
+    after a line ending in no punctuation, went whole into the first pair's side B ("MSC
+    Circ. 1120 de la OMI revêtements de sol revestimientos de suelos;"). The line before
+    holds its number in twos and the row opens in its opening's language: a pair opens."""
+    result, got = _read_data_dump("dump_code_pair_line_fr_es.txt", "equipment.txt", "fr", "es")
+    assert not result.rejects
+    assert ("Circulaire MSC/Circ.1120 de l'OMI", "MSC Circ. 1120 de la OMI") in got
+    assert ("revêtements de sol", "revestimientos de suelos;") in got
+    assert len(got) == 4
+
+
+def test_a_preamble_clause_s_last_word_stays_before_the_verb_in_capitals() -> None:
+    """DGT-TM 2019 22019A0315(01), SK-CS
+    (tests/data/dump_capitals_clause_shared_word_sk_cs.txt, unnumbered, cut at spaces):
+    "UZNÁVAJÚC, že ... nie sú dostatočne pochopené, MAJÍCE NA ZŘETELI, že ...". The Slovak
+    "pochopené" is a Czech word too, leaning 1.9 to Czech, and opened side B: "pochopené,
+    MAJÍCE NA ZŘETELI, ..." was offered as the translation. A clause opening with its verb
+    in capitals is translated by one opening with its own."""
+    result, got = _read_data_dump("dump_capitals_clause_shared_word_sk_cs.txt",
+                                  "preamble.txt", "sk", "cs")
+    assert not result.rejects
+    [(slovak, czech)] = [(sk, cs) for sk, cs in got if sk.startswith("UZNÁVAJÚC, že zatiaľ")]
+    assert slovak.endswith("nie sú dostatočne pochopené,")
+    assert czech.startswith("MAJÍCE NA ZŘETELI, že ačkoli")
+    assert len(got) == 2
+
+
+def test_a_line_opening_with_side_a_s_bracketed_acronym_goes_on_side_b() -> None:
+    """DGT-TM 2019 22019D0996, SV-DA (tests/data/dump_acronym_opening_line_sv_da.txt,
+    unnumbered, the space consumed): "Sändare för kursinformation THD (magnetbaserad)
+    Transmitterende kursanordning" / "(THD) (magnetisk baseret)". The second line opened a
+    pair of its own, "(THD) | (magnetisk baseret)", the Danish before it left without its
+    acronym; so did "Identifikationssystem (AIS)" after "Automatiskt identifieringssystem
+    (AIS) Universelt Automatisk". A line opening with the bracketed acronym the line before
+    holds once holds side B's copy of it."""
+    result, got = _read_data_dump("dump_acronym_opening_line_sv_da.txt", "equipment.txt",
+                                  "sv", "da")
+    assert not result.rejects
+    assert ("Sändare för kursinformation THD (magnetbaserad)",
+            "Transmitterende kursanordning (THD) (magnetisk baseret)") in got
+    assert ("Automatiskt identifieringssystem (AIS)",
+            "Universelt Automatisk Identifikationssystem (AIS)") in got
+    assert ("(för fartygshastigheter från minimal styrfart och upp till 30 knop)",
+            "(der fungerer ved skibets fart fra mindste manøvrefart til 30 knob)") in got
+    assert len(got) == 7
+
+
+def test_a_line_ending_with_a_title_kept_in_the_original_goes_on_to_its_copy() -> None:
+    """DGT-TM 2019 22019D0996, IT-EN (tests/data/dump_quoted_title_line_it_en.txt,
+    unnumbered, the space consumed): "... rispettivamente, a «Code on alerts and
+    indicators, 2009» (...) e a «Adoption of performance standards for bridge alert
+    management»" / "(Adozione di norme ...), devono essere considerate applicabili ...
+    Resolution A.1021(26) ... and to ‘Adoption of performance standards for bridge alert
+    management’ respectively.". The paragraph was read as two pairs, "... e | a «Adoption
+    of ...»" and "(Adozione ...) ... | Resolution ...": the English title the Italian quotes
+    ended the first pair's side B. The English quotes it again after the break: one pair."""
+    result, got = _read_data_dump("dump_quoted_title_line_it_en.txt", "note.txt", "it", "en")
+    assert not result.rejects
+    [(italian, english)] = got
+    assert italian.endswith("per tutte le apparecchiature di navigazione.")
+    assert english.startswith("Resolution A.1021(26) and Resolution MSC.302(87) shall be")
+
+
+def test_a_standard_s_year_after_a_colon_repeats_the_pair_s_opening() -> None:
+    """DGT-TM 2019 22019D0996, PT-FR (tests/data/dump_standard_year_colon_pt_fr.txt,
+    unnumbered, cut anywhere): "ISO 20672 (2007) incluindo retificação da IEC 60945 ISO
+    20672:2007, y compris corrigendum 1:2008". The French writes the standard's year after
+    a colon, and side B's repeat of side A's opening "ISO 20672" went unseen: the unit
+    offered "IEC 60945 ISO 20672:2007, ..." as the translation."""
+    result, got = _read_data_dump("dump_standard_year_colon_pt_fr.txt", "equipment.txt",
+                                  "pt", "fr")
+    assert not result.rejects
+    assert ("ISO 20672 (2007) incluindo retificação da IEC 60945",
+            "ISO 20672:2007, y compris corrigendum 1:2008") in got
+    assert len(got) == 5
+
+
+def test_a_capital_article_ending_a_heading_line_is_no_label() -> None:
+    """DGT-TM 2019 22019D0437, ES-PT (tests/data/dump_capital_article_heading_es_pt.txt,
+    unnumbered, the space consumed): "HA ADOPTADO LA PRESENTE DECISIÓN: ADOTOU A" /
+    "PRESENTE DECISÃO:". The capital "A" ending the line was read as a label ("ATTACHMENT
+    A ANNEXE A"), where no pair ends, and the heading gave three pairs, "... | ADOTOU A"
+    and "PRESENTE | DECISÃO:". Written alone once, it is the Portuguese article."""
+    result, got = _read_data_dump("dump_capital_article_heading_es_pt.txt", "decision.txt",
+                                  "es", "pt")
+    assert ("HA ADOPTADO LA PRESENTE DECISIÓN:", "ADOTOU A PRESENTE DECISÃO:") in got
+    assert not [pt for _, pt in got if pt in ("ADOTOU A", "DECISÃO:")]
+    assert len(got) == 4

@@ -92,6 +92,8 @@ _ABBREVIATION_END_RE = lazy_pattern(r"(?:^|[\s(])" + _TITLES + "$")
 # 1982 ..."). Such a line start is far more often a line cut inside a side, so it opens a
 # pair only when the languages clearly switch there.
 LOWER_START_COST = 3.0
+# ... and nothing after a line that is a pair of its own (:func:`_after_line_pair`).
+LOWER_AFTER_PAIR_COST = 0.0
 # log10 odds of a join at a line break below which the two lines end and begin two words
 # (repair.join_evidence: "aérien|of", "2017|of"), where a pair may start lower case.
 TWO_WORDS_ODDS = -2.0
@@ -109,6 +111,9 @@ LABELS_LINE_COST = 3.0
 # administracyjne" / "USA:", DA-EN "... identification system equipment" / "(AIS)"), where
 # it opened the next pair ("USA: 46 CFR Teile 159 bis 165“", the Polish left without it).
 _ACRONYM_LINE_RE = lazy_pattern(r"\(?[A-Z]{2,6}\)?[.,;:]?\s*")
+# So does a line opening with an acronym in brackets, at most one word before it, that the
+# text since the line start before holds once: side B's copy of it (:func:`_acronym_again`).
+_ACRONYM_OPENING_RE = lazy_pattern(r"(?:[^\W\d_]+[ \t]+)?\(([A-Z]{2,6})\)")
 
 
 def _pair_start_candidates(stream: Stream) -> tuple[list[int], list[bool], list[float]]:
@@ -454,6 +459,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
     plausible = np.flatnonzero((prior > 0) | turns | line_turns | _opening_turns(score))
     window = _window(turns, score, tok_index, window)
     n = len(starts)
+    numbers = written_numbers(text)
+    numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
     # A pair usually follows a paragraph that ended with punctuation, or a heading that
     # ended with a word; never one ending on a comma or a dash: a line after
     # "(COM(1999) 158 -" is a continuation even when it opens with a capital.
@@ -475,7 +482,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
         elif not last.isalnum():
             start_prior[j] = -2.0
         elif ((last_word := _last_word(text, starts[j])).lower() in never_last
-              and not (len(last_word) == 1 and last_word.isupper())):
+              and not (len(last_word) == 1 and last_word.isupper()
+                       and _label_twice(text, last_word, starts[j]))):
             # (a capital alone is a label, not the article: "ATTACHMENT A ANNEXE A")
             start_prior[j] = -3.0
             if not capital[j] and _quoted_opening(text, starts[j]):
@@ -499,11 +507,16 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
             start_prior[j] -= 1.5  # "[SEC(99)0066", "(C5-0208/1999": references, not prose
         line_end = starts[j + 1] if j + 1 < n else len(text)
         if _LABELS_LINE_RE.fullmatch(text, starts[j], line_end) or (
-                unpunctuated_end[j] and _ACRONYM_LINE_RE.fullmatch(text, starts[j], line_end)):
+                unpunctuated_end[j] and (_ACRONYM_LINE_RE.fullmatch(text, starts[j], line_end)
+                                         or _acronym_again(text, starts[j - 1], starts[j],
+                                                           line_end))):
             # a line of labels alone ends a side cut before them ("... (Codice LSA)" / "I" /
             # "Ir-regolamenti tekniċi ..."), where it opened the next pair after the
             # bracket: "I Ir-regolamenti ..." for the Maltese, the Italian without its "I"
             start_prior[j] -= LABELS_LINE_COST
+        if _quotation_copied_after(text, pos, prefix, starts[j - 1], starts[j], line_end):
+            # a title kept in the original ends the line, its copy quoted after: one pair
+            start_prior[j] = -np.inf
         if capital[j] and unpunctuated_end[j] and _cut_capitals(text, starts[j], langs):
             # a word in capitals cut inside: "THE TRADE AND DEVELOPMENT COMMITT" / "EE,
             # uwzględniając ..." opens with a capital, yet no pair starts there
@@ -528,9 +541,8 @@ def _segmental(stream: Stream, tokens: tuple[np.ndarray, np.ndarray], window: in
                 # (also where repair joined two words, "2017|of": in a file cut inside
                 # words, a line break between two words without a space is where a pair
                 # begins, its start written lower case: "of 27 October 2017 du ...")
-                start_prior[j] -= LOWER_START_COST
-    numbers = written_numbers(text)
-    numbers_xor, numbers_seen = _number_parity(numbers, starts, len(text))
+                start_prior[j] -= (LOWER_AFTER_PAIR_COST if _after_line_pair(
+                    tok_index, score, numbers_xor, numbers_seen, j) else LOWER_START_COST)
     shared = _SegmentalParts(text, pos, prior, plausible, starts, start_at, tok_index,
                              start_prior, unpunctuated_end, window, numbers_xor,
                              numbers_seen, _opening_repeats(text, starts),
@@ -733,6 +745,95 @@ def _same_language(text: str, pos: np.ndarray, score: np.ndarray, at: int) -> bo
         return False
     first, before = float(score[at]), float(score[at - 1])
     return first * before > 0 and min(abs(first), abs(before)) >= SAME_LANGUAGE_LEAN
+
+
+def _acronym_again(text: str, before: int, start: int, end: int) -> bool:
+    """Whether the line from ``start`` to ``end`` opens with an acronym in brackets (one
+    word before it at most) that the text from ``before`` to ``start`` holds once, and that
+    the line does not hold again: the pair before goes on there with side B's copy of it.
+    DGT-TM SV-DA "Sändare för kursinformation THD (magnetbaserad) Transmitterende
+    kursanordning" / "(THD) (magnetisk baseret)" and "Automatiskt identifieringssystem (AIS)
+    Universelt Automatisk" / "Identifikationssystem (AIS)": each second line opened a pair
+    of its own, "(THD) | (magnetisk baseret)", the Danish left without its acronym."""
+    m = _ACRONYM_OPENING_RE.match(text, start, end)
+    if m is None:
+        return False
+    word = re.compile(rf"\b{m.group(1)}\b")
+    return (len(word.findall(text, before, start)) == 1
+            and word.search(text, m.end(), end) is None)
+
+
+# words, at least, of a title whose copy :func:`_quotation_copied_after` seeks
+QUOTED_TITLE_WORDS = 4
+
+
+def _quotation_copied_after(text: str, pos: np.ndarray, prefix: np.ndarray, before: int,
+                            start: int, line_end: int) -> bool:
+    """Whether the text from ``before`` to line start ``start`` ends with a quotation of
+    ``QUOTED_TITLE_WORDS`` words or more, leaning the other way than the words before it
+    (``pos``: the word offsets, ``prefix``: the running sum of their scores), that the line
+    from ``start`` to ``line_end`` quotes again, the same words in any marks: a title kept
+    in the original, quoted on both sides of one pair, where no pair starts between the
+    two. DGT-TM IT-EN "... e a «Adoption of performance standards for bridge alert
+    management»" / "(Adozione di norme ...), devono essere considerate ... They refer to
+    ‘Code on alerts and indicators, 2009’, and to ‘Adoption of performance standards for
+    bridge alert management’ respectively." was read as two pairs, the Italian quotation of
+    the English title ending side B of the first. (A title in the language of the words
+    before it is the side's own: rows of a table quoting the same standard's title, DGT-TM
+    LV-LT "... 3 dalis „Nuosekliojo duomenų perdavimo priemonių tinklas“", are pairs of
+    their own.)"""
+    last = None
+    for m in _QUOTATION_RE.finditer(text, before, start):
+        last = m
+    if last is None or text[last.end():start].strip():
+        return False
+    words = last.group(1).split()
+    if len(words) < QUOTED_TITLE_WORDS:
+        return False
+    a, b = int(pos.searchsorted(last.start(1))), int(pos.searchsorted(last.end(1)))
+    lead = int(pos.searchsorted(before))
+    ahead = max(lead, a - TURN_WORDS)
+    quoted, preceding = prefix[b] - prefix[a], prefix[a] - prefix[ahead]
+    if quoted * preceding >= 0 or min(abs(quoted), abs(preceding)) < TURN_LEAN:
+        return False
+    title = " ".join(words)
+    later = (" ".join(m.group(1).split()) for m in _QUOTATION_RE.finditer(
+        text, start, line_end))
+    return title in later
+
+
+LABEL_REACH = 160  # characters before a capital alone where its twin makes it a label
+
+
+def _label_twice(text: str, letter: str, at: int) -> bool:
+    """Whether the capital ``letter`` ending the text before ``at`` stands alone once more
+    within ``LABEL_REACH`` characters before it: a label, written once on each side
+    ("ATTACHMENT A ANNEXE A"). Alone once, it is the article it spells after a heading's
+    words in capitals: DGT-TM ES-PT "HA ADOPTADO LA PRESENTE DECISIÓN: ADOTOU A" /
+    "PRESENTE DECISÃO:" was read as three pairs, the last "PRESENTE | DECISÃO:"."""
+    end = text.rfind(letter, max(0, at - 8), at)
+    alone = re.compile(rf"(?<![\w.-]){re.escape(letter)}(?![\w.(-])")
+    return alone.search(text, max(0, end - LABEL_REACH), end) is not None
+
+
+def _after_line_pair(tok_index: np.ndarray, score: np.ndarray, numbers_xor: np.ndarray,
+                     numbers_seen: np.ndarray, j: int) -> bool:
+    """Whether the text since the line start before ``j`` holds its numbers in twos, two
+    at least, and line start ``j`` opens with a word leaning clearly the way that text
+    opened (``tok_index``: each line start's first token; ``score``: the word scores;
+    ``numbers_xor``, ``numbers_seen``: :func:`_number_parity`): that line is a pair of its
+    own, both sides citing the same code, and the next pair opens in side A's language,
+    lower case as a list item does. DGT-TM FR-ES "Circulaire MSC/Circ.1120 de l'OMI MSC
+    Circ. 1120 de la OMI" / "revêtements de sol revestimientos de suelos;": the second line
+    went into the first pair's side B, its small letter costing more than the French
+    "revêtements" did there, the Spanish code before it leaning to neither language."""
+    if j < 1 or numbers_xor[j - 1] != numbers_xor[j] or numbers_seen[j] - numbers_seen[j - 1] < 2:
+        return False
+    first, opening = int(tok_index[j]), int(tok_index[j - 1])
+    if first >= len(score) or opening >= first:
+        return False
+    lean, was = float(score[first]), float(score[opening])
+    return lean * was > 0 and min(abs(lean), abs(was)) >= SAME_LANGUAGE_LEAN
 
 
 # A quotation a few words long, opened before a line break and closed after it: the pair
@@ -1706,16 +1807,31 @@ def _capitals_clause_to_b(parts: _SegmentalParts, prefix: np.ndarray, start: int
     its verb in capitals ("RECOGNIZING", "CONSIDERÂND"), and a name ending side A before
     it is side A's (DGT-TM RO-EN "... din zona centrală a Oceanului Arctic, | RECOGNIZING
     the special responsibilities ...", which "Arctic", leaning 0.55 to English, had
-    opened)."""
+    opened). However that word leans when side A opens with such a verb too: the clause's
+    translation opens with its own (DGT-TM SK-CS "UZNÁVAJÚC, že ... nie sú dostatočne |
+    pochopené, MAJÍCE NA ZŘETELI, že ...", the Slovak "pochopené" a Czech word as well,
+    leaning 1.9 that way)."""
     m = _BEFORE_CAPITALS_RE.match(parts.text, split, end)
     if m is None or split <= start or not m.group(2).isupper() or m.group(1).isupper():
         return split
     at = int(parts.pos.searchsorted(split))
     if at >= len(parts.pos) or parts.pos[at] != split:
         return split
-    if abs(prefix[at + 1] - prefix[at]) >= NAME_LEAN:
+    if abs(prefix[at + 1] - prefix[at]) >= NAME_LEAN and not _opens_with_capitals(
+            parts.text, start, split):
         return split
     return m.start(2)
+
+
+_CAPITALS_OPENING_RE = lazy_pattern(r"([^\W\d_]{4,})[,\s]")
+
+
+def _opens_with_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the text from ``start`` (before ``end``) opens with a word of four letters
+    or more in capitals, as a preamble's clause does ("UZNÁVAJÚC, že ...", "RECOGNIZING
+    the ..."): its translation opens with its own verb so written."""
+    m = _CAPITALS_OPENING_RE.match(text, start, end)
+    return m is not None and m.group(1).isupper()
 
 
 SMALL_OPENING_WORDS = 1  # words in small letters opening side B that may move to side A
@@ -2998,7 +3114,7 @@ def _repeats(text: str, start: int, end: int, opening: str, pos: np.ndarray,
     had side B open with "60945", the lengths then deciding); the numbers' balance places
     a number."""
     out = []
-    for m in re.finditer(_opening_re(opening) + r"(?=\s)", text[start + 1:end]):
+    for m in re.finditer(_opening_re(opening) + _REPEAT_END, text[start + 1:end]):
         at = start + 1 + m.start()
         if at > start and not text[at - 1].isspace():
             continue  # inside a chunk
@@ -3088,10 +3204,13 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
         taken = 0
         while taken < len(chunks) - 1 and neutral(chunks[taken]):
             taken += 1
-        if taken >= 2:  # one code alone ("MSC.1") recurs too often to mark anything
-            opening = text[start:chunks[taken - 1].end()]
-            if not re.search(re.escape(opening) + r"\s", text[start + 1:end]):
-                opening = ""
+        # one code alone ("MSC.1") recurs too often to mark anything; of a longer run, the
+        # longest the pair repeats ("ISO 20672 (2007) ... | ISO 20672:2007": "ISO 20672")
+        for size in range(taken, 1, -1):
+            opening = text[start:chunks[size - 1].end()]
+            if re.search(re.escape(opening) + _REPEAT_END, text[start + 1:end]):
+                break
+            opening = ""
     if not opening and len(chunks) > 2 and (
             _COGNATE_RE.fullmatch(first := chunks[0].group()) or _QUOTED_TERM_RE.match(first)
             or _REFERENCE_HEAD_RE.fullmatch(first)):
@@ -3129,6 +3248,10 @@ def _neutral_edges(text: str, start: int, end: int, pos: np.ndarray, prefix: np.
     return opening, closing
 
 
+# A repeat of a pair's opening ends at white space, or at the colon before a standard's
+# year: DGT-TM PT-FR "ISO 20672 (2007) incluindo retificação da IEC 60945 | ISO
+# 20672:2007, y compris corrigendum 1:2008" (side B was given "IEC 60945").
+_REPEAT_END = r"(?=\s|:\d)"
 _COGNATE_RE = lazy_pattern(r"[^\W\d_]{2,}")  # two letters or more
 _REFERENCE_HEAD_RE = lazy_pattern(r"[^\W\d_]{2,}\.")  # "Res.", "rez.", "Art."
 COGNATE_LEAN = 1.0
