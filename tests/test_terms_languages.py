@@ -388,6 +388,23 @@ def test_a_compound_pairs_with_a_two_word_term() -> None:
     assert _with_ending("fischbestand", "fischbestände", "Fischbestände") == "Fischbestand"
 
 
+def _csv_counts(memory: Path, target_lang: str, tmp_path: Path) -> dict[tuple[str, str], str]:
+    """The counts of the pairs ``tmx-export terms MEMORY --csv`` writes from English into
+    ``target_lang``, by (source term, target term)."""
+    from click.testing import CliRunner
+
+    from tmx_export.cli.terms import terms_command
+
+    out = tmp_path / "terms.csv"
+    result = CliRunner().invoke(terms_command, [
+        str(memory), "--source-lang", "en-GB", "--target-lang", target_lang, "--csv", str(out),
+        "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        return {(row["en-GB"], row[target_lang]): row["count"]
+                for row in csv.DictReader(handle)}
+
+
 def _pairs(source_lang: str, target_lang: str) -> list:
     from tmx_export.pipeline import read_units
     from tmx_export.terms.associate import extract_terms
@@ -571,20 +588,12 @@ def test_a_german_noun_in_e_is_cited_and_keyed_as_one_noun(tmp_path: Path) -> No
     # another noun, as the dictionary also reads "Spalte" as "Spalt" (its old dative);
     # "Spalten" was keyed "spalte", "Spalte" "spalt": singular and plural, two keys, and
     # a search for "Spalten" found no "Spalte"
-    from click.testing import CliRunner
 
     from tmx_export.check.concordance import concordance
-    from tmx_export.cli.terms import terms_command
     from tmx_export.terms.citation import citation_form
 
     memory = DATA / "terms_noun_in_e_en_de.tsv"
-    out = tmp_path / "terms.csv"
-    result = CliRunner().invoke(terms_command, [
-        str(memory), "--source-lang", "en-GB", "--target-lang", "de-DE", "--csv", str(out),
-        "--jobs", "1", "--quiet"])
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8-sig") as handle:
-        pairs = {(row["en-GB"], row["de-DE"]): row["count"] for row in csv.DictReader(handle)}
+    pairs = _csv_counts(memory, "de-DE", tmp_path)
     assert pairs[("column", "Spalte")] == "4"  # "Spalten" of the fourth unit counted too
     assert not any(target == "Spalt" for _, target in pairs)
     hits = concordance([str(memory)], "Spalten", source_lang="en-GB", target_lang="de-DE",
@@ -615,19 +624,11 @@ def test_a_polish_plural_or_genitive_the_dictionary_lists_apart_is_its_singular(
     # międzynarodowego", "prawo międzynarodowe") under the top 2, and "law ->
     # międzynarodowy", a word of the context, took their place; "środek ochrony" found no
     # "środki ochrony", whose "ochrony" was read as a participle ("-ony") and kept plural
-    from click.testing import CliRunner
 
     from tmx_export.check.concordance import concordance
-    from tmx_export.cli.terms import terms_command
 
     memory = DATA / "terms_cases_en_pl.tsv"
-    out = tmp_path / "terms.csv"
-    result = CliRunner().invoke(terms_command, [
-        str(memory), "--source-lang", "en-GB", "--target-lang", "pl-PL", "--csv", str(out),
-        "--jobs", "1", "--quiet"])
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8-sig") as handle:
-        pairs = {(row["en-GB"], row["pl-PL"]): row["count"] for row in csv.DictReader(handle)}
+    pairs = _csv_counts(memory, "pl-PL", tmp_path)
     assert pairs[("international law", "prawo międzynarodowe")] == "6"
     assert pairs[("management measure", "środek ochrony")] == "4"
     assert not [pair for pair in pairs if pair[0] == "law"]
