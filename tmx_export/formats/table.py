@@ -894,8 +894,7 @@ def sniff_dialect(text: str) -> tuple[str, str, bool]:
     show none. The sniffer asks a delimiter to be in (almost) every line, so a title above a
     small table ("Fisheries glossary, 2019" above three rows of semicolons) left it unable to
     tell, and the comma was taken: it is asked again without the text's first lines, as many
-    as a table's title may take (:data:`TITLE_ROWS`); if it still cannot, the delimiter
-    most lines hold is taken (:func:`_most_held`).
+    as a table's title may take (:data:`TITLE_ROWS`).
 
     Lines holding as many commas as semicolons leave it to prefer the comma; where every
     comma is followed by a space and every line holds a semicolon that is not, the commas
@@ -924,18 +923,7 @@ def sniff_dialect(text: str) -> tuple[str, str, bool]:
                 and all(";" in line for line in sample_lines):
             return ";", dialect.quotechar or '"', False
         return dialect.delimiter, dialect.quotechar or '"', dialect.skipinitialspace
-    return _most_held(lines), '"', False
-
-
-def _most_held(lines: list[str]) -> str:
-    """The delimiter the most lines hold, where the sniffer cannot tell; the comma when
-    none does, or as many. A note below a small tab-separated glossary ("Total: 2", a
-    section's name) holds no tab, so no delimiter was in (almost) every line, the comma
-    was taken, and the glossary refused at its line 1 ("expected a source term and a
-    target term")."""
-    held = {delimiter: sum(delimiter in line for line in lines) for delimiter in ",;\t"}
-    most = max(held, key=held.__getitem__)  # the first of the most: the comma on a tie
-    return most if held[most] else ","
+    return ",", '"', False
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
