@@ -556,6 +556,19 @@ def unreadable_in_dumps(*tags: str) -> list[str]:
     return [tag for tag in unlisted if primary(tag) not in readable]
 
 
+def standard_pair(source_lang: str, target_lang: str, needs: str) -> tuple[str, str]:
+    """The two languages asked of a memory or a dump as standard tags (:func:`standard_tag`),
+    or the ``ValueError`` of a tag of no language, or of one tag twice (``needs`` says what
+    the input holds): ``read_tmx(path, source_lang="English", target_lang="French")`` read
+    no tuv of the DGT-TM memory, every unit a ``missing-source-language`` reject, where
+    ``build`` refuses the tag; ``"eng"`` found none of its ``EN-GB`` tuvs; and a pair of one
+    language (``en-GB`` twice) rejected every unit as lacking its target."""
+    source, target = standard_tag(source_lang), standard_tag(target_lang)
+    if normalise_tag(source) == normalise_tag(target):
+        raise ValueError(f"source and target are both {source}: {needs}")
+    return source, target
+
+
 def dump_tags(source_lang: str, target_lang: str) -> tuple[str, str]:
     """The languages asked of a dump as standard tags (:func:`standard_tag`), or the
     ``ValueError`` saying why no dump can be read in them: a tag of no language, one
@@ -564,9 +577,7 @@ def dump_tags(source_lang: str, target_lang: str) -> tuple[str, str]:
     source_lang="English", target_lang="French")`` read the EP sample's English side as
     "in another language (en)", and ``en-GB`` twice the same: 0 pairs, where ``build``
     refuses the tags."""
-    source, target = standard_tag(source_lang), standard_tag(target_lang)
-    if normalise_tag(source) == normalise_tag(target):
-        raise ValueError(f"source and target are both {source}: a dump holds two languages")
+    source, target = standard_pair(source_lang, target_lang, "a dump holds two languages")
     unreadable = unreadable_in_dumps(source, target)
     if unreadable:
         raise ValueError(f"cannot read a bilingual dump in {', '.join(unreadable)}: its words "

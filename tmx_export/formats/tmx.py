@@ -78,6 +78,7 @@ from ..lang import (
     parse_tag,
     primary,
     scripts_differ,
+    standard_pair,
     standard_tag,
 )
 from ..model import SEGTYPES, MultiUnit, Pair, ReadResult, Reject
@@ -1525,23 +1526,12 @@ def iter_tmx(
 
     The two languages are standard tags (``en_gb`` gives ``en-GB`` pairs, ``eng`` ``en``
     ones), and a ``ValueError`` before any reading when a tag names no known language or
-    both name one (see :func:`pair_tags`).
+    both name one (see :func:`~tmx_export.lang.standard_pair`).
     """
-    source_lang, target_lang = pair_tags(source_lang, target_lang)
+    source_lang, target_lang = standard_pair(
+        source_lang, target_lang,
+        "a memory needs two languages (or two regions, such as en-US -> en-GB)")
     return _iter_tmx(path, source_lang, target_lang, claimed, relabelled, variants, repairs)
-
-
-def pair_tags(source_lang: str, target_lang: str) -> tuple[str, str]:
-    """The languages asked of a memory as standard tags (:func:`~tmx_export.lang.standard_tag`),
-    as ``build`` takes them: ``read_tmx(path, source_lang="English", target_lang="French")``
-    read no tuv of the DGT-TM memory, every unit a ``missing-source-language`` reject, where
-    ``build`` refuses the tag; ``"eng"`` found none of its ``EN-GB`` tuvs; and a pair of one
-    language (``en-GB`` twice) rejected every unit as lacking its target."""
-    source, target = standard_tag(source_lang), standard_tag(target_lang)
-    if normalise_tag(source) == normalise_tag(target):
-        raise ValueError(f"source and target are both {source}: a memory needs two "
-                         "languages (or two regions, such as en-US -> en-GB)")
-    return source, target
 
 
 def _iter_tmx(path: str | Path, source_lang: str, target_lang: str, claimed: Iterable[str],
